@@ -1,0 +1,19 @@
+// POST: create an object in the collection.
+import type { Handler } from '../context.ts';
+import { checkKind, decodeObjectBody, readBody } from '../body.ts';
+import { warningHeaders, writeContext } from '../query.ts';
+import { renderObject } from '../render.ts';
+
+export const create: Handler = async (ar, ctx) => {
+  const { endpoint } = ar;
+  const body = await readBody(ar.req);
+  const obj = decodeObjectBody(body, ar.req.headers['content-type']);
+  checkKind(obj, apiVersionOf(endpoint.info.group, endpoint.info.version), endpoint.info.kind);
+  const wctx = writeContext(ar, ctx);
+  const created = await endpoint.store.create(ar.info.namespace, endpoint.fromVersion(obj), wctx);
+  return { ...renderObject(ar, ctx, 201, created), headers: warningHeaders(wctx.warnings) };
+};
+
+function apiVersionOf(group: string, version: string) {
+  return group ? `${group}/${version}` : version;
+}

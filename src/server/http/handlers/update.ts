@@ -1,0 +1,16 @@
+// PUT: replace an object (or its status); creates it for kinds that allow create-on-update.
+import type { Handler } from '../context.ts';
+import { checkKind, decodeObjectBody, readBody } from '../body.ts';
+import { warningHeaders, writeContext } from '../query.ts';
+import { renderObject } from '../render.ts';
+
+export const update: Handler = async (ar, ctx) => {
+  const { endpoint, info } = ar;
+  const body = await readBody(ar.req);
+  const obj = decodeObjectBody(body, ar.req.headers['content-type']);
+  const apiVersion = endpoint.info.group ? `${endpoint.info.group}/${endpoint.info.version}` : endpoint.info.version;
+  checkKind(obj, apiVersion, endpoint.info.kind);
+  const wctx = writeContext(ar, ctx, info.subresource || undefined);
+  const { object, created } = await endpoint.store.update(info.namespace, info.name, endpoint.fromVersion(obj), wctx);
+  return { ...renderObject(ar, ctx, created ? 201 : 200, object), headers: warningHeaders(wctx.warnings) };
+};

@@ -1,0 +1,94 @@
+// Every served resource, each behind a generic store configured by its kind's strategy. One store per
+// group/resource; a resource served in several versions (autoscaling v1 and v2) keeps one storage
+// version and converts at the edge.
+import type { KubeObject } from '../../api/object.ts';
+import { builtinResources, type ResourceInfo } from '../../api/resources.ts';
+import type { Storage } from '../storage/storage.ts';
+import { ResourceStore, type StoreEnvironment } from './store.ts';
+import { strategyFor, versionConverter } from './kinds/index.ts';
+
+/** A resource as one version serves it: the store plus conversion from/to the storage version. */
+export interface Endpoint {
+  info: ResourceInfo;
+  store: ResourceStore;
+  /** Storage version → this version. */
+  toVersion(obj: KubeObject): KubeObject;
+  /** This version → storage version. */
+  fromVersion(obj: KubeObject): KubeObject;
+}
+
+const identity = (obj: KubeObject) => obj;
+
+/** Group versions whose objects are stored in another version of the same group. */
+const STORAGE_VERSIONS: Record<string, string> = { autoscaling: 'v2' };
+
+export class Registry {
+  private readonly stores = new Map<string, ResourceStore>();
+  private readonly endpoints = new Map<string, Endpoint>();
+  private readonly served: ResourceInfo[] = [];
+  private listeners: (() => void)[] = [];
+
+  constructor(
+    readonly storage: Storage,
+    private readonly env: StoreEnvironment,
+  ) {
+    for (const info of builtinResources) this.addBuiltin(info);
+  }
+
+  private addBuiltin(info: ResourceInfo): void {
+    this.served.push(info);
+    // Virtual resources (reviews) have no storage; their handlers live elsewhere.
+    if (!info.verbs.includes('get') && !info.verbs.includes('list')) return;
+    const storageVersion = STORAGE_VERSIONS[info.group];
+    const storageInfo =
+      storageVersion && storageVersion !== info.version
+        ? builtinResources.find((r) => r.group === info.group && r.version === storageVersion && r.resource === info.resource) ?? info
+        : info;
+    const storeKey = `${info.group}/${info.resource}`;
+    let store = this.stores.get(storeKey);
+    if (!store) {
+      store = new ResourceStore(storageInfo, strategyFor(info.group, info.resource), this.storage, this.env);
+      this.stores.set(storeKey, store);
+    }
+    const convert = storageInfo === info ? undefined : versionConverter(info.group, info.resource);
+    this.endpoints.set(endpointKey(info.group, info.version, info.resource), {
+      info,
+      store,
+      toVersion: convert ? (obj) => convert.toVersion(obj, info.version) : identity,
+      fromVersion: convert ? (obj) => convert.fromVersion(obj, info.version) : identity,
+    });
+  }
+
+  /** All served resources, in discovery order. */
+  resources(): readonly ResourceInfo[] {
+    return this.served;
+  }
+
+  endpoint(group: string, version: string, resource: string): Endpoint | undefined {
+    return this.endpoints.get(endpointKey(group, version, resource));
+  }
+
+  /** The store of a group/resource regardless of version (controllers and internal writers). */
+  store(group: string, resource: string): ResourceStore {
+    const store = this.stores.get(`${group}/${resource}`);
+    if (!store) throw new Error(`no store for ${resource}.${group}`);
+    return store;
+  }
+
+  allStores(): ResourceStore[] {
+    return [...this.stores.values()];
+  }
+
+  /** Called when the set of served resources changes (CRDs), so that discovery is rebuilt. */
+  onChange(listener: () => void): void {
+    this.listeners.push(listener);
+  }
+
+  protected changed(): void {
+    for (const l of this.listeners) l();
+  }
+}
+
+function endpointKey(group: string, version: string, resource: string): string {
+  return `${group}/${version}/${resource}`;
+}

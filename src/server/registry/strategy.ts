@@ -1,0 +1,44 @@
+// A kind's hooks into the generic store (kube-apiserver's RESTCreateStrategy/RESTUpdateStrategy and
+// friends): kinds give hooks and data, never CRUD. The store calls them at fixed points:
+// create: prepareForCreate → default → validate → canonicalize → persist
+// update: prepareForUpdate → default → validateUpdate → canonicalize → persist
+import type { KubeObject } from '../../api/object.ts';
+import type { FieldError } from '../status.ts';
+
+export interface StrategyContext {
+  now: Date;
+  /** The request's user, for hooks that record who did what. */
+  user: { name: string; groups: string[] };
+}
+
+export interface UpdateHooks {
+  /** Copy from old what this endpoint may not change (e.g. status on the main resource). */
+  prepareForUpdate?(obj: KubeObject, old: KubeObject, ctx: StrategyContext): void;
+  validateUpdate?(obj: KubeObject, old: KubeObject, ctx: StrategyContext): FieldError[];
+}
+
+export interface Strategy extends UpdateHooks {
+  /** metadata.generation starts at 1 and counts spec changes (kinds with a spec/status split). */
+  tracksGeneration?: boolean;
+  /** PUT on a missing object creates it (endpoints, leases, ...). */
+  allowCreateOnUpdate?: boolean;
+  /** How metadata.name is validated (default: DNS subdomain). */
+  nameRule?: 'subdomain' | 'label' | 'label1035' | 'path-segment';
+  prepareForCreate?(obj: KubeObject, ctx: StrategyContext): void;
+  /** API defaulting (pkg/apis/<group>/v1/defaults.go). */
+  applyDefaults?(obj: KubeObject): void;
+  validate?(obj: KubeObject, ctx: StrategyContext): FieldError[];
+  canonicalize?(obj: KubeObject): void;
+  /** The /status endpoint's own hooks; default: only status (and some metadata) may change. */
+  status?: UpdateHooks;
+  /** The /finalize endpoint (namespaces): only spec.finalizers may change. */
+  finalize?: UpdateHooks;
+  /**
+   * Deletion that waits for more than metadata.finalizers (a namespace's spec.finalizers): true while
+   * it must wait. prepareForDeletion marks the object as going (e.g. phase Terminating).
+   */
+  deletionPending?(obj: KubeObject): boolean;
+  prepareForDeletion?(obj: KubeObject, ctx: StrategyContext): void;
+  /** Which part of the object counts as "spec" for generation (default: all but metadata and status). */
+  specOf?(obj: KubeObject): unknown;
+}
