@@ -5,7 +5,6 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request as httpsRequest, Agent } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { TestContext } from 'node:test';
 import { createServer, type KtlServer, type KtlServerOptions } from '../../src/server/server.ts';
 import { adminEntries, configFromEntries, serializeKubeconfig } from '../../src/kubeconfig/index.ts';
 
@@ -45,7 +44,12 @@ export interface Stream {
   close(): void;
 }
 
-export async function startServer(t: TestContext, options: Partial<KtlServerOptions> = {}): Promise<TestServer> {
+/** Where cleanup is registered: a test's context, or a suite's after() hook. */
+export interface Cleanup {
+  after(fn: () => unknown): void;
+}
+
+export async function startServer(t: Cleanup, options: Partial<KtlServerOptions> = {}): Promise<TestServer> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'ktl-test-'));
   const server = await createServer({ port: 0, storage: 'memory', ...options, dataDir });
   const kubeconfig = join(dataDir, 'admin.kubeconfig');
