@@ -1,4 +1,4 @@
-// Reads the upstream data pack (/work/shared/k8s-api, or $K8S_API_DATA) into plain structures.
+// Reads the upstream data pack (../shared/k8s-api beside the repository, or $K8S_API_DATA) into plain structures.
 // Only the generator reads it; the product reads the tables the generator writes.
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -75,8 +75,9 @@ export interface Sources {
   discovery: { api: any; apiV1: any; apis: any; aggregated: any; appsV1: any };
 }
 
+/** $K8S_API_DATA, else the data pack beside the repository (../shared/k8s-api). */
 export function dataRoot(): string {
-  return process.env.K8S_API_DATA ?? '/work/shared/k8s-api';
+  return process.env.K8S_API_DATA ?? join(import.meta.dirname, '..', '..', '..', 'shared', 'k8s-api');
 }
 
 export function readSources(root = dataRoot()): Sources {

@@ -4,7 +4,8 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 
-export const DATA = process.env.K8S_API_DATA ?? '/work/shared/k8s-api';
+/** $K8S_API_DATA, else the data pack beside the repository (../shared/k8s-api). */
+export const DATA = process.env.K8S_API_DATA ?? join(import.meta.dirname, '..', '..', '..', 'shared', 'k8s-api');
 export const HAVE_DATA = existsSync(join(DATA, 'openapi-v3'));
 /** For node:test's `skip` option: false when the data is present, else the reason. */
 export const SKIP: string | false = HAVE_DATA ? false : `upstream API data not found at ${DATA} (set K8S_API_DATA)`;

@@ -6,8 +6,10 @@ import { test } from 'node:test';
 import type { KubeObject } from '../../../src/api/object.ts';
 import { toTable } from '../../../src/server/tables/index.ts';
 import { NOW } from './helpers.ts';
+import { DATA } from '../../api/upstream-data.ts';
+import { join } from 'node:path';
 
-const DIR = '/work/shared/k8s-api/fixtures';
+const DIR = join(DATA, 'fixtures');
 
 const RESOURCES: Record<string, string> = {
   Pod: 'pods', PodTemplate: 'podtemplates', ReplicationController: 'replicationcontrollers', Service: 'services', Endpoints: 'endpoints',
