@@ -31,15 +31,20 @@ export interface ResourceInfo {
 
 export const builtinResources: readonly ResourceInfo[] = BUILTIN_RESOURCES;
 
-/** Groups in the order discovery lists them, each with its versions in preference order. */
-export function builtinGroups(): { name: string; versions: string[] }[] {
+/** The groups of these resources in their order, each with its versions in preference order. */
+export function groupVersionsOf(resources: readonly ResourceInfo[]): { name: string; versions: string[] }[] {
   const groups = new Map<string, string[]>();
-  for (const r of BUILTIN_RESOURCES) {
+  for (const r of resources) {
     const versions = groups.get(r.group) ?? [];
     if (!versions.includes(r.version)) versions.push(r.version);
     groups.set(r.group, versions);
   }
   return [...groups].map(([name, versions]) => ({ name, versions }));
+}
+
+/** Built-in groups in the order discovery lists them. */
+export function builtinGroups(): { name: string; versions: string[] }[] {
+  return groupVersionsOf(BUILTIN_RESOURCES);
 }
 
 export function findBuiltin(group: string, version: string, resource: string): ResourceInfo | undefined {

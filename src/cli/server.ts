@@ -2,27 +2,15 @@
 import type { Command } from 'commander';
 import { CliError } from './errors.ts';
 import type { Io } from './io.ts';
-import { CONTEXT_NAME, DEFAULT_PORT, defaultDataDir } from './server-defaults.ts';
-
-interface ServerFlags {
-  address: string;
-  port: string;
-  dataDir?: string;
-  storage: string;
-  writeKubeconfig?: string;
-}
+import { CONTEXT_NAME, defaultDataDir, serverOptions, type ServerFlags } from './server-defaults.ts';
 
 export function register(cmd: Command, io: Io): void {
-  cmd
-    .option('--address <ip>', 'The IP address to listen on', '127.0.0.1')
-    .option('--port <port>', 'The port to listen on (0 picks a free one)', String(DEFAULT_PORT))
-    .option('--data-dir <dir>', 'Where certificates and objects are kept (default ~/.ktl/server)')
-    .option('--storage <kind>', 'Storage backend: sqlite or memory', 'sqlite')
+  serverOptions(cmd)
     .option('--write-kubeconfig <file>', 'Write an admin kubeconfig (mode 0600) once the server is ready')
-    .action((flags: ServerFlags) => run(flags, io));
+    .action((flags: ServerFlags & { writeKubeconfig?: string }) => run(flags, io));
 }
 
-export async function run(flags: ServerFlags, io: Io): Promise<void> {
+export async function run(flags: ServerFlags & { writeKubeconfig?: string }, io: Io): Promise<void> {
   const port = Number(flags.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError(`invalid port "${flags.port}"`);
   if (flags.storage !== 'sqlite' && flags.storage !== 'memory') throw new CliError(`unknown storage "${flags.storage}": use sqlite or memory`);

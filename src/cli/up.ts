@@ -7,24 +7,14 @@ import type { Command } from 'commander';
 import { backgroundFiles, isAlive, recordedUrl, runningPid, sleep } from './background.ts';
 import { CliError } from './errors.ts';
 import type { Io } from './io.ts';
-import { CONTEXT_NAME, DEFAULT_PORT, defaultDataDir } from './server-defaults.ts';
+import { CONTEXT_NAME, defaultDataDir, serverOptions, type ServerFlags } from './server-defaults.ts';
 
-interface UpFlags {
-  address: string;
-  port: string;
-  dataDir?: string;
-  storage: string;
-  kubeconfig?: string;
-}
+type UpFlags = ServerFlags & { kubeconfig?: string };
 
 const START_TIMEOUT_MS = 60_000;
 
 export function register(cmd: Command, io: Io): void {
-  cmd
-    .option('--address <ip>', 'The IP address to listen on', '127.0.0.1')
-    .option('--port <port>', 'The port to listen on (0 picks a free one)', String(DEFAULT_PORT))
-    .option('--data-dir <dir>', 'Where certificates and objects are kept (default ~/.ktl/server)')
-    .option('--storage <kind>', 'Storage backend: sqlite or memory', 'sqlite')
+  serverOptions(cmd)
     .option('--kubeconfig <file>', 'The kubeconfig to add context "ktl" to (default: $KUBECONFIG, else ~/.kube/config)')
     .action((flags: UpFlags) => run(flags, io));
 }

@@ -89,6 +89,13 @@ export const resourceExpired = (message: string) => failure(410, 'Expired', mess
 
 export const gone = (message: string) => failure(410, 'Gone', message);
 
+/** A read at a resourceVersion the server has not reached (the watch cache gives up waiting). */
+export const tooLargeResourceVersion = (requested: number, current: number) =>
+  failure(504, 'Timeout', `Timeout: Too large resource version: ${requested}, current: ${current}`, {
+    causes: [{ reason: 'ResourceVersionTooLarge', message: 'Too large resource version' }],
+    retryAfterSeconds: 1,
+  });
+
 export const tooManyRequests = (message: string, retryAfterSeconds: number) =>
   failure(429, 'TooManyRequests', message, { retryAfterSeconds });
 

@@ -2,7 +2,7 @@
 // v2beta1 (k8s.io/apiserver pkg/endpoints/discovery), built from the registry's served resources
 // and cached until the set of resources changes.
 import { createHash } from 'node:crypto';
-import type { ResourceInfo } from '../../api/resources.ts';
+import { groupVersionsOf, type ResourceInfo } from '../../api/resources.ts';
 
 export interface DiscoveryDoc {
   body: string;
@@ -14,20 +14,7 @@ function doc(value: unknown): DiscoveryDoc {
   return { body, etag: `"${createHash('sha512').update(body).digest('hex').toUpperCase()}"` };
 }
 
-interface GroupVersions {
-  name: string;
-  versions: string[];
-}
-
-function groupsOf(resources: readonly ResourceInfo[]): GroupVersions[] {
-  const map = new Map<string, string[]>();
-  for (const r of resources) {
-    const versions = map.get(r.group) ?? [];
-    if (!versions.includes(r.version)) versions.push(r.version);
-    map.set(r.group, versions);
-  }
-  return [...map].map(([name, versions]) => ({ name, versions }));
-}
+type GroupVersions = ReturnType<typeof groupVersionsOf>[number];
 
 const gv = (group: string, version: string) => (group ? `${group}/${version}` : version);
 
@@ -56,7 +43,7 @@ export class Discovery {
   coreVersions(): DiscoveryDoc {
     return this.cached('api', () => ({
       kind: 'APIVersions',
-      versions: groupsOf(this.resources()).find((g) => g.name === '')?.versions ?? ['v1'],
+      versions: groupVersionsOf(this.resources()).find((g) => g.name === '')?.versions ?? ['v1'],
       serverAddressByClientCIDRs: [{ clientCIDR: '0.0.0.0/0', serverAddress: this.serverAddress() }],
     }));
   }
@@ -71,7 +58,7 @@ export class Discovery {
     return this.cached('apis', () => ({
       kind: 'APIGroupList',
       apiVersion: 'v1',
-      groups: groupsOf(this.resources())
+      groups: groupVersionsOf(this.resources())
         .filter((g) => g.name !== '')
         .map((g) => this.apiGroup(g)),
     }));
@@ -79,7 +66,7 @@ export class Discovery {
 
   /** GET /apis/<group>: APIGroup, or undefined when the group is not served. */
   group(name: string): DiscoveryDoc | undefined {
-    const g = groupsOf(this.resources()).find((x) => x.name === name && name !== '');
+    const g = groupVersionsOf(this.resources()).find((x) => x.name === name && name !== '');
     if (!g) return undefined;
     return this.cached(`group/${name}`, () => ({ kind: 'APIGroup', apiVersion: 'v1', ...this.apiGroup(g) }));
   }
@@ -124,7 +111,7 @@ export class Discovery {
       kind: 'APIGroupDiscoveryList',
       apiVersion: `apidiscovery.k8s.io/${format}`,
       metadata: {},
-      items: groupsOf(this.resources())
+      items: groupVersionsOf(this.resources())
         .filter((g) => (root === 'api') === (g.name === ''))
         .map((g) => ({
           metadata: { name: g.name, creationTimestamp: null },

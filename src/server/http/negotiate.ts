@@ -52,7 +52,7 @@ export const SERVED_MEDIA_TYPES = ['application/json', 'application/yaml'];
 export const READABLE_MEDIA_TYPES = ['application/json', 'application/yaml', 'application/vnd.kubernetes.protobuf'];
 
 function serializerFor(type: string): Serializer | undefined {
-  if (type === 'application/json' || type === '*/*' || type === 'application/*' || type === 'application/json-patch+json') return 'json';
+  if (type === 'application/json' || type === '*/*' || type === 'application/*') return 'json';
   if (type === 'application/yaml') return 'yaml';
   return undefined;
 }

@@ -89,10 +89,8 @@ export function parseRequestInfo(method: string, path: string, query: URLSearchP
 
   if (!name && verb === 'get') verb = 'list';
   if (!name && verb === 'delete') verb = 'deletecollection';
+  // ?watch=true on a collection or on one object; the latter becomes a metadata.name selector.
   if ((verb === 'list' || verb === 'get') && isTrue(query.get('watch'))) verb = 'watch';
-  if (verb === 'watch' && name) {
-    // A watch on one object is a list+watch with a name field selector (upstream does the same).
-  }
   return {
     isResourceRequest: true,
     prefix,

@@ -18,7 +18,7 @@ import { serveHealth, type HealthCheck } from './health.ts';
 import { discoveryContentType, negotiateDiscovery } from './negotiate.ts';
 import type { OpenApiRoutes } from './openapi.ts';
 import { parseRequestInfo, type ResourceRequest, type Verb } from './request-info.ts';
-import { send, sendError, sendText } from './respond.ts';
+import { send, sendError } from './respond.ts';
 
 export interface RouterParts {
   ctx: ServerContext;
@@ -181,4 +181,3 @@ function rejectUpgrade(socket: Duplex, err: unknown): void {
   socket.end(`HTTP/1.1 ${code} Error\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
 }
 
-export { sendText };

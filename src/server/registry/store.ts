@@ -10,12 +10,12 @@ import {
   alreadyExists,
   badRequest,
   conflict,
-  forbidden,
   internalError,
   invalid,
   notFound,
   OBJECT_MODIFIED,
   resourceExpired,
+  tooLargeResourceVersion,
   type FieldError,
 } from '../status.ts';
 import { decodeContinue, encodeContinue } from './continue-token.ts';
@@ -336,7 +336,7 @@ export class ResourceStore {
       delete meta.resourceVersion;
       return { object: await this.create(namespace, obj, ctx), created: true };
     }
-    const precondition = meta.resourceVersion ? parseResourceVersionForUpdate(meta.resourceVersion, this, name) : undefined;
+    const precondition = meta.resourceVersion ? parseResourceVersionForUpdate(meta.resourceVersion) : undefined;
     return { object: await this.writeUpdate(key, current, obj, precondition, ctx), created: false };
   }
 
@@ -358,7 +358,7 @@ export class ResourceStore {
       const desired = this.decodeRequest(await mutate(structuredClone(current.object)), ctx);
       const pinned = desired.metadata?.resourceVersion && desired.metadata.resourceVersion !== current.object.metadata.resourceVersion;
       try {
-        return await this.writeUpdate(key, current, desired, pinned ? parseResourceVersionForUpdate(desired.metadata.resourceVersion!, this, name) : current.revision, ctx);
+        return await this.writeUpdate(key, current, desired, pinned ? parseResourceVersionForUpdate(desired.metadata.resourceVersion!) : current.revision, ctx);
       } catch (e) {
         if (!(e instanceof ApiError) || e.reason !== 'Conflict' || pinned || attempt >= MAX_UPDATE_RETRIES) throw e;
       }
@@ -490,9 +490,6 @@ export class ResourceStore {
     return invalid({ group: this.info.group, kind: this.info.kind }, name, errors);
   }
 
-  forbidden(name: string, why: string): ApiError {
-    return forbidden(this.groupResource, name, why);
-  }
 }
 
 function strategyContext(ctx: WriteContext): StrategyContext {
@@ -528,23 +525,8 @@ export function parseResourceVersion(rv: string): number {
   return Number(rv);
 }
 
-function parseResourceVersionForUpdate(rv: string, store: ResourceStore, name: string): number {
-  if (!/^\d+$/.test(rv)) throw badRequest(`metadata.resourceVersion: Invalid value: "${rv}": must be specified for an update`);
-  void store;
-  void name;
+function parseResourceVersionForUpdate(rv: string): number {
+  if (!/^\d+$/.test(rv)) throw badRequest(`metadata.resourceVersion: Invalid value: ${JSON.stringify(rv)}: must be specified for an update`);
   return Number(rv);
 }
 
-function tooLargeResourceVersion(requested: number, current: number): ApiError {
-  const e = new ApiError({
-    kind: 'Status',
-    apiVersion: 'v1',
-    metadata: {},
-    status: 'Failure',
-    message: `Timeout: Too large resource version: ${requested}, current: ${current}`,
-    reason: 'Timeout',
-    details: { causes: [{ reason: 'ResourceVersionTooLarge', message: 'Too large resource version' }], retryAfterSeconds: 1 },
-    code: 504,
-  });
-  return e;
-}
