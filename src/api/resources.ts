@@ -25,6 +25,8 @@ export interface ResourceInfo {
   shortNames?: string[];
   categories?: string[];
   subresources?: SubresourceInfo[];
+  /** Served from a CustomResourceDefinition rather than built in. */
+  custom?: boolean;
   /** DELETE answers with the deleted object instead of a Status (registry ReturnDeletedObject). */
   deleteReturnsObject?: true;
 }

@@ -9,7 +9,7 @@ export const SYSTEM_NAMESPACES = ['default', 'kube-system', 'kube-public', 'kube
 export const KUBERNETES_SERVICE_IP = '10.96.0.1';
 
 export function systemWriteContext(manager: string): WriteContext {
-  return { user: { name: 'system:apiserver', groups: ['system:masters', 'system:authenticated'] }, now: new Date(), dryRun: false, fieldManager: manager };
+  return { user: { name: 'system:apiserver', groups: ['system:masters', 'system:authenticated'] }, now: new Date(), dryRun: false, fieldManager: manager, skipAdmission: true };
 }
 
 async function ensure(registry: Registry, group: string, resource: string, obj: KubeObject, manager: string): Promise<void> {

@@ -14,8 +14,10 @@ import { createRouter } from './http/router.ts';
 import { versionInfo } from './http/version.ts';
 import { admitNamespace } from './registry/namespace-lifecycle.ts';
 import { recordManagedFields } from './fieldmanager/update.ts';
+import { everything } from './registry/filter.ts';
 import { Registry } from './registry/registry.ts';
 import { createMemoryStorage } from './storage/memory.ts';
+import { createTableRegistry } from './tables/index.ts';
 import { openSqliteStorage } from './storage/sqlite.ts';
 import type { Storage } from './storage/storage.ts';
 
@@ -49,9 +51,14 @@ export async function createServer(options: KtlServerOptions): Promise<KtlServer
   registry = new Registry(storage, {
     admitNamespace: (namespace, resource, name) => admitNamespace(registry, namespace, resource, name),
     recordManagedFields,
+    cluster: {
+      list: async (group, resource, namespace) => (await registry.store(group, resource).list(namespace ?? '', { filter: everything })).items,
+      get: async (group, resource, namespace, name) => (await registry.store(group, resource).tryGet(namespace, name))?.object,
+    },
   });
   const ctx: ServerContext = {
     registry,
+    tables: createTableRegistry(),
     options: {
       bookmarkIntervalMs: options.bookmarkIntervalMs ?? 60_000,
       minRequestTimeoutSeconds: options.minRequestTimeoutSeconds ?? 1800,

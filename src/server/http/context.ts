@@ -1,6 +1,7 @@
 // What every handler receives: the parsed request and the server's parts. No globals.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Registry, Endpoint } from '../registry/registry.ts';
+import type { TableRegistry } from '../tables/index.ts';
 import type { RequestUser } from '../registry/store.ts';
 import type { ResourceRequest } from './request-info.ts';
 
@@ -13,6 +14,8 @@ export interface ServerOptions {
 
 export interface ServerContext {
   registry: Registry;
+  /** Table conversion: built-in printers plus CRDs' additionalPrinterColumns. */
+  tables: TableRegistry;
   options: ServerOptions;
   now(): Date;
 }

@@ -3,6 +3,7 @@
 // with a redirect when the hash is stale.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ResourceInfo } from '../../api/resources.ts';
+import type { CustomResourceSpec } from '../openapi/custom.ts';
 import { OpenApiService, V2_PROTOBUF_ACCEPT, type OpenApiBody } from '../openapi/service.ts';
 import { parseMediaRanges } from './negotiate.ts';
 
@@ -34,8 +35,13 @@ function wantsProtobuf(accept: string | undefined): boolean {
   return false;
 }
 
-export function createOpenApiRoutes(resources: () => readonly ResourceInfo[], serverVersion: string): OpenApiRoutes {
-  const service = new OpenApiService({ serverVersion, resources });
+export function createOpenApiRoutes(
+  resources: () => readonly ResourceInfo[],
+  serverVersion: string,
+  customResources: () => readonly CustomResourceSpec[] = () => [],
+): OpenApiRoutes {
+  // Built-in resources come from the type table; custom ones from their CRD schemas.
+  const service = new OpenApiService({ serverVersion, resources: () => resources().filter((r) => !r.custom), customResources });
   return {
     invalidate: () => service.invalidate(),
     async serve(req, res, path, query) {

@@ -1,7 +1,7 @@
 // Turning stored objects into what the client negotiated: the object itself (in the requested
 // version), a List, a Table, or PartialObjectMetadata (handlers/response.go transformObject).
 import type { KubeObject, ListMeta } from '../../api/object.ts';
-import { toTable, type IncludeObject } from '../tables/index.ts';
+import type { IncludeObject } from '../tables/index.ts';
 import { badRequest, notAcceptable } from '../status.ts';
 import type { ApiRequest, Answer, ServerContext } from './context.ts';
 import { negotiateObject, SERVED_MEDIA_TYPES, type Rendering } from './negotiate.ts';
@@ -29,7 +29,7 @@ export function renderObject(ar: ApiRequest, ctx: ServerContext, code: number, s
   const { conversion } = rendering;
   let body: unknown = obj;
   if (conversion.as === 'Table') {
-    body = toTable(ar.endpoint.info.group, ar.endpoint.info.resource, [obj], {
+    body = ctx.tables.toTable(ar.endpoint.info.group, ar.endpoint.info.resource, [obj], {
       now: ctx.now(),
       includeObject: includeObjectOf(ar.query),
       apiVersion: `meta.k8s.io/${conversion.version}`,
@@ -53,7 +53,7 @@ export function renderList(ar: ApiRequest, ctx: ServerContext, items: KubeObject
   const versioned = items.map((o) => ar.endpoint.toVersion(o));
   let body: unknown;
   if (conversion.as === 'Table') {
-    body = toTable(info.group, info.resource, versioned, {
+    body = ctx.tables.toTable(info.group, info.resource, versioned, {
       now: ctx.now(),
       includeObject: includeObjectOf(ar.query),
       listMeta,

@@ -6,10 +6,12 @@ import { builtinResources, type ResourceInfo } from '../../api/resources.ts';
 import type { Storage } from '../storage/storage.ts';
 import { ResourceStore, type StoreEnvironment } from './store.ts';
 import { strategyFor, versionConverter } from './kinds/index.ts';
+import type { Strategy } from './strategy.ts';
 
 /** A resource as one version serves it: the store plus conversion from/to the storage version. */
 export interface Endpoint {
   info: ResourceInfo;
+  /** Replaced when a custom resource's storage version changes. */
   store: ResourceStore;
   /** Storage version → this version. */
   toVersion(obj: KubeObject): KubeObject;
@@ -59,6 +61,42 @@ export class Registry {
     });
   }
 
+  /**
+   * Serves a resource that is not built in (a CRD's version). Versions of one group/resource share
+   * one store in `storageVersion`; other versions only change apiVersion (conversion "None").
+   */
+  addResource(info: ResourceInfo, strategy: Strategy, storageVersion: string): void {
+    const storeKey = `${info.group}/${info.resource}`;
+    let store = this.stores.get(storeKey);
+    const storageInfo = { ...info, version: storageVersion };
+    if (!store || store.info.version !== storageVersion) {
+      store = new ResourceStore(storageInfo, strategy, this.storage, this.env);
+      this.stores.set(storeKey, store);
+      for (const e of this.endpoints.values()) if (e.info.group === info.group && e.info.resource === info.resource) e.store = store;
+    }
+    const apiVersion = `${info.group}/${info.version}`;
+    const storageApiVersion = `${info.group}/${storageVersion}`;
+    const rewrite = (to: string) => (obj: KubeObject) => (obj.apiVersion === to ? obj : { ...obj, apiVersion: to });
+    this.endpoints.set(endpointKey(info.group, info.version, info.resource), {
+      info,
+      store,
+      toVersion: info.version === storageVersion ? identity : rewrite(apiVersion),
+      fromVersion: info.version === storageVersion ? identity : rewrite(storageApiVersion),
+    });
+    const i = this.served.findIndex((r) => r.group === info.group && r.version === info.version && r.resource === info.resource);
+    if (i >= 0) this.served[i] = info;
+    else this.served.push(info);
+    this.changed();
+  }
+
+  /** Stops serving every version of a group/resource (its stored objects stay until deleted). */
+  removeResource(group: string, resource: string): void {
+    this.stores.delete(`${group}/${resource}`);
+    for (const [key, e] of this.endpoints) if (e.info.group === group && e.info.resource === resource) this.endpoints.delete(key);
+    for (let i = this.served.length - 1; i >= 0; i--) if (this.served[i]!.group === group && this.served[i]!.resource === resource) this.served.splice(i, 1);
+    this.changed();
+  }
+
   /** All served resources, in discovery order. */
   resources(): readonly ResourceInfo[] {
     return this.served;
@@ -84,7 +122,7 @@ export class Registry {
     this.listeners.push(listener);
   }
 
-  protected changed(): void {
+  private changed(): void {
     for (const l of this.listeners) l();
   }
 }

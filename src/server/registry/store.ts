@@ -45,6 +45,10 @@ export interface WriteContext {
   fieldManager: string;
   /** "status" when writing through the status subresource. */
   subresource?: string;
+  /** managedFields were computed by the caller (server-side apply). */
+  managedFieldsSet?: boolean;
+  /** Internal writers (controllers, bootstrap) skip mutating admission. */
+  skipAdmission?: boolean;
 }
 
 export interface ListParams {
@@ -94,6 +98,16 @@ export interface StoreEnvironment {
   admitNamespace(namespace: string, resource: ResourceInfo, name: string): Promise<void>;
   /** Records managedFields for a non-apply write. */
   recordManagedFields(obj: KubeObject, old: KubeObject | undefined, ctx: WriteContext, apiVersion: string): void;
+  /** Mutating admission (service accounts, default tolerations, ...): may change obj or throw. */
+  admit?(operation: 'create' | 'update', resource: ResourceInfo, obj: KubeObject, old: KubeObject | undefined, ctx: StrategyContext): Promise<void>;
+  /** Read access to other objects, for hooks that need it (allocators, admission). */
+  cluster?: ClusterReader;
+}
+
+export interface ClusterReader {
+  /** Current objects of a resource (all namespaces when namespace is undefined). */
+  list(group: string, resource: string, namespace?: string): Promise<readonly KubeObject[]>;
+  get(group: string, resource: string, namespace: string, name: string): Promise<KubeObject | undefined>;
 }
 
 const MAX_UPDATE_RETRIES = 5;
@@ -291,19 +305,22 @@ export class ResourceStore {
     }
     if (meta.resourceVersion) throw internalError(new Error('resourceVersion should not be set on objects to be created'));
     if (!meta.name && meta.generateName) meta.name = generateName(meta.generateName);
+    const sctx = this.strategyContext(ctx);
+    // kube-apiserver's order: defaulting (at decode), mutating admission, field manager, then the
+    // strategy's PrepareForCreate, validation and validating admission.
+    await this.strategy.applyDefaults?.(obj, sctx);
+    if (!ctx.skipAdmission) await this.env.admit?.('create', this.info, obj, undefined, sctx);
+    if (!ctx.managedFieldsSet) this.env.recordManagedFields(obj, undefined, ctx, this.apiVersion);
     this.fillSystemFields(meta, ctx.now);
-    const sctx = strategyContext(ctx);
     // Status changes only through /status: a new object starts with what the kind says.
     if (this.hasStatus && 'status' in obj) delete obj.status;
-    this.strategy.prepareForCreate?.(obj, sctx);
+    await this.strategy.prepareForCreate?.(obj, sctx);
     if (this.strategy.tracksGeneration) meta.generation = 1;
     else delete meta.generation;
-    this.strategy.applyDefaults?.(obj);
-    const errors = [...validateObjectMeta(meta, this.info.namespaced, this.strategy.nameRule ?? 'subdomain'), ...(this.strategy.validate?.(obj, sctx) ?? [])];
+    const errors = [...validateObjectMeta(meta, this.info.namespaced, this.strategy.nameRule ?? 'subdomain'), ...((await this.strategy.validate?.(obj, sctx)) ?? [])];
     if (errors.length) throw this.invalid(meta.name ?? '', errors);
     if (this.info.namespaced) await this.env.admitNamespace(meta.namespace!, this.info, meta.name!);
-    this.strategy.canonicalize?.(obj);
-    this.env.recordManagedFields(obj, undefined, ctx, this.apiVersion);
+    await this.strategy.canonicalize?.(obj);
     obj = this.encodeForStorage(obj);
     const key = this.key(meta.namespace ?? '', meta.name!);
     if (ctx.dryRun) {
@@ -386,34 +403,37 @@ export class ResourceStore {
     }
     meta.generation = old.metadata.generation;
     if (meta.generation === undefined) delete meta.generation;
-    const sctx = strategyContext(ctx);
+    const sctx = this.strategyContext(ctx);
+    if (ctx.subresource !== 'status' && ctx.subresource !== 'finalize') {
+      await this.strategy.applyDefaults?.(obj, sctx);
+      if (!ctx.skipAdmission) await this.env.admit?.('update', this.info, obj, old, sctx);
+    }
+    if (!ctx.managedFieldsSet) this.env.recordManagedFields(obj, old, ctx, this.apiVersion);
     if (ctx.subresource === 'status') {
       prepareStatusUpdate(obj, old);
-      this.strategy.status?.prepareForUpdate?.(obj, old, sctx);
+      await this.strategy.status?.prepareForUpdate?.(obj, old, sctx);
     } else if (ctx.subresource === 'finalize') {
-      this.strategy.finalize?.prepareForUpdate?.(obj, old, sctx);
+      await this.strategy.finalize?.prepareForUpdate?.(obj, old, sctx);
     } else {
       if (this.hasStatus) {
         if (old.status === undefined) delete obj.status;
         else obj.status = structuredClone(old.status);
       }
-      this.strategy.prepareForUpdate?.(obj, old, sctx);
+      await this.strategy.prepareForUpdate?.(obj, old, sctx);
       if (this.strategy.tracksGeneration) {
         const spec = this.strategy.specOf ?? specOf;
         if (!isDeepStrictEqual(spec(obj), spec(old))) meta.generation = (old.metadata.generation ?? 0) + 1;
       }
     }
-    this.strategy.applyDefaults?.(obj);
     const errors: FieldError[] = [
       ...validateObjectMetaUpdate(meta, old.metadata),
       ...validateObjectMeta(meta, this.info.namespaced, this.strategy.nameRule ?? 'subdomain'),
-      ...((ctx.subresource === 'status' ? this.strategy.status?.validateUpdate : this.strategy.validateUpdate)?.(obj, old, sctx) ?? []),
+      ...((await (ctx.subresource === 'status' ? this.strategy.status?.validateUpdate : this.strategy.validateUpdate)?.(obj, old, sctx)) ?? []),
     ];
     if (errors.length) throw this.invalid(name, errors);
-    this.strategy.canonicalize?.(obj);
+    await this.strategy.canonicalize?.(obj);
     // Finalizers emptied on an object being deleted: the delete completes now.
     const finishDeletion = !!meta.deletionTimestamp && !(meta.finalizers?.length) && !this.strategy.deletionPending?.(obj);
-    this.env.recordManagedFields(obj, old, ctx, this.apiVersion);
     obj = this.encodeForStorage(obj);
     // A write that changes nothing is not a write (no new resourceVersion, no watch event).
     if (isDeepStrictEqual(withoutVolatileMeta(obj), withoutVolatileMeta(old)) && !finishDeletion) return old;
@@ -458,7 +478,7 @@ export class ResourceStore {
       if (finalizers.size > 0) updated.metadata.finalizers = [...finalizers];
       updated.metadata.deletionTimestamp ??= rfc3339(ctx.now);
       updated.metadata.deletionGracePeriodSeconds ??= 0;
-      this.strategy.prepareForDeletion?.(updated, strategyContext(ctx));
+      await this.strategy.prepareForDeletion?.(updated, this.strategyContext(ctx));
       if (updated.metadata.generation !== undefined && !obj.metadata.deletionTimestamp) updated.metadata.generation += 1;
       if (ctx.dryRun) return { object: updated, deleted: false };
       try {
@@ -478,6 +498,10 @@ export class ResourceStore {
     }
   }
 
+  private strategyContext(ctx: WriteContext): StrategyContext {
+    return { now: ctx.now, user: ctx.user, dryRun: ctx.dryRun, cluster: this.env.cluster };
+  }
+
   private fillSystemFields(meta: ObjectMeta, now: Date): void {
     meta.uid = newUid();
     meta.creationTimestamp = rfc3339(now);
@@ -492,9 +516,7 @@ export class ResourceStore {
 
 }
 
-function strategyContext(ctx: WriteContext): StrategyContext {
-  return { now: ctx.now, user: ctx.user };
-}
+
 
 /** Default "spec": the object without metadata and status. */
 function specOf(obj: KubeObject): unknown {

@@ -1,20 +1,26 @@
 // A kind's hooks into the generic store (kube-apiserver's RESTCreateStrategy/RESTUpdateStrategy and
 // friends): kinds give hooks and data, never CRUD. The store calls them at fixed points:
-// create: prepareForCreate → default → validate → canonicalize → persist
-// update: prepareForUpdate → default → validateUpdate → canonicalize → persist
+// create: applyDefaults → admission → managedFields → prepareForCreate → validate → canonicalize → persist
+// update: applyDefaults → admission → managedFields → prepareForUpdate → validateUpdate → canonicalize → persist
 import type { KubeObject } from '../../api/object.ts';
 import type { FieldError } from '../status.ts';
+import type { ClusterReader } from './store.ts';
+
+type MaybePromise<T> = T | Promise<T>;
 
 export interface StrategyContext {
   now: Date;
   /** The request's user, for hooks that record who did what. */
   user: { name: string; groups: string[] };
+  dryRun: boolean;
+  /** Other objects, for hooks that allocate or check (service IPs, node ports). */
+  cluster?: ClusterReader;
 }
 
 export interface UpdateHooks {
   /** Copy from old what this endpoint may not change (e.g. status on the main resource). */
-  prepareForUpdate?(obj: KubeObject, old: KubeObject, ctx: StrategyContext): void;
-  validateUpdate?(obj: KubeObject, old: KubeObject, ctx: StrategyContext): FieldError[];
+  prepareForUpdate?(obj: KubeObject, old: KubeObject, ctx: StrategyContext): MaybePromise<void>;
+  validateUpdate?(obj: KubeObject, old: KubeObject, ctx: StrategyContext): MaybePromise<FieldError[]>;
 }
 
 export interface Strategy extends UpdateHooks {
@@ -24,11 +30,11 @@ export interface Strategy extends UpdateHooks {
   allowCreateOnUpdate?: boolean;
   /** How metadata.name is validated (default: DNS subdomain). */
   nameRule?: 'subdomain' | 'label' | 'label1035' | 'path-segment';
-  prepareForCreate?(obj: KubeObject, ctx: StrategyContext): void;
-  /** API defaulting (pkg/apis/<group>/v1/defaults.go). */
-  applyDefaults?(obj: KubeObject): void;
-  validate?(obj: KubeObject, ctx: StrategyContext): FieldError[];
-  canonicalize?(obj: KubeObject): void;
+  prepareForCreate?(obj: KubeObject, ctx: StrategyContext): MaybePromise<void>;
+  /** API defaulting (pkg/apis/<group>/v1/defaults.go), applied to every create and update. */
+  applyDefaults?(obj: KubeObject, ctx: StrategyContext): MaybePromise<void>;
+  validate?(obj: KubeObject, ctx: StrategyContext): MaybePromise<FieldError[]>;
+  canonicalize?(obj: KubeObject): MaybePromise<void>;
   /** The /status endpoint's own hooks; default: only status (and some metadata) may change. */
   status?: UpdateHooks;
   /** The /finalize endpoint (namespaces): only spec.finalizers may change. */
@@ -38,7 +44,7 @@ export interface Strategy extends UpdateHooks {
    * it must wait. prepareForDeletion marks the object as going (e.g. phase Terminating).
    */
   deletionPending?(obj: KubeObject): boolean;
-  prepareForDeletion?(obj: KubeObject, ctx: StrategyContext): void;
+  prepareForDeletion?(obj: KubeObject, ctx: StrategyContext): MaybePromise<void>;
   /** Which part of the object counts as "spec" for generation (default: all but metadata and status). */
   specOf?(obj: KubeObject): unknown;
 }

@@ -6,7 +6,6 @@ import { filterFromQuery } from '../filter-from-query.ts';
 import { intParam } from '../query.ts';
 import { includeObjectOf, negotiateFor } from '../render.ts';
 import { isTrue } from '../request-info.ts';
-import { toTable } from '../../tables/index.ts';
 import { ApiError, badRequest, internalError } from '../../status.ts';
 import type { StoreWatch } from '../../registry/store.ts';
 
@@ -71,7 +70,7 @@ export function planWatch(ar: ApiRequest, ctx: ServerContext): WatchPlan {
       const render = (obj: KubeObject): unknown => {
         const versioned = endpoint.toVersion(obj);
         if (table) {
-          const t = toTable(info.group, info.resource, [versioned], {
+          const t = ctx.tables.toTable(info.group, info.resource, [versioned], {
             now: ctx.now(),
             includeObject: table.includeObject,
             noHeaders: headersSent,
