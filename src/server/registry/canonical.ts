@@ -32,6 +32,8 @@ function canonicalStruct(types: TypeIndex, typeName: string, value: Record<strin
       if (isStructDefault(types, f)) out[f.name] = canonicalStruct(types, f.type, {}, `${path}.${f.name}`, unknown);
       continue;
     }
+    // omitempty slices and maps: Go drops them when empty.
+    if (!f.required && (f.repeated ? Array.isArray(v) && v.length === 0 : f.map && isPlainObject(v) && Object.keys(v).length === 0)) continue;
     out[f.name] = canonicalField(types, f, v, `${path}.${f.name}`, unknown);
   }
   for (const key of Object.keys(value)) if (!types.fieldOf(typeName, key)) unknown.push(`${path}.${key}`);

@@ -466,29 +466,68 @@ export class ResourceStore {
         name,
         `Precondition failed: ResourceVersion in precondition: ${pre.resourceVersion}, ResourceVersion in object meta: ${obj.metadata.resourceVersion ?? ''}`,
       );
-    const finalizers = new Set(obj.metadata.finalizers ?? []);
-    if (params.propagationPolicy === 'Foreground') finalizers.add('foregroundDeletion');
-    if (params.propagationPolicy === 'Orphan') finalizers.add('orphan');
-    if (finalizers.size > 0 || this.strategy.deletionPending?.(obj)) {
-      // Finalizers pending: mark the object; it goes once they are removed (store.go
-      // updateForGracefulDeletionAndFinalizers).
-      if (obj.metadata.deletionTimestamp && isDeepStrictEqual([...finalizers].sort(), [...(obj.metadata.finalizers ?? [])].sort()))
-        return { object: obj, deleted: false };
-      const updated = structuredClone(obj);
-      if (finalizers.size > 0) updated.metadata.finalizers = [...finalizers];
-      updated.metadata.deletionTimestamp ??= rfc3339(ctx.now);
-      updated.metadata.deletionGracePeriodSeconds ??= 0;
-      await this.strategy.prepareForDeletion?.(updated, this.strategyContext(ctx));
-      if (updated.metadata.generation !== undefined && !obj.metadata.deletionTimestamp) updated.metadata.generation += 1;
-      if (ctx.dryRun) return { object: updated, deleted: false };
-      try {
-        return { object: (await this.storage.update(key, updated, { revision: current.revision })).object, deleted: false };
-      } catch (e) {
-        if (e instanceof StorageError && e.code === 'Conflict') throw conflict(this.groupResource, name, OBJECT_MODIFIED);
-        throw e;
+    const sctx = this.strategyContext(ctx);
+    const meta = obj.metadata;
+    const requestedGrace = params.gracePeriodSeconds !== undefined && params.gracePeriodSeconds < 0 ? 1 : params.gracePeriodSeconds;
+    // rest.BeforeDelete: graceful kinds (pods) wait out a grace period; one already terminating may
+    // only have its grace period shortened.
+    let graceful = false;
+    let grace = 0;
+    let deletionTimestamp = meta.deletionTimestamp;
+    if (meta.deletionTimestamp && this.strategy.gracefulDelete) {
+      const current = meta.deletionGracePeriodSeconds ?? 0;
+      if (current > 0) {
+        if (requestedGrace === undefined || requestedGrace >= current) return { object: obj, deleted: false };
+        grace = requestedGrace;
+        graceful = true;
+        deletionTimestamp = rfc3339(new Date(Date.parse(meta.deletionTimestamp) - current * 1000 + grace * 1000));
       }
+    } else if (this.strategy.gracefulDelete) {
+      grace = this.strategy.gracefulDelete(obj, requestedGrace);
+      graceful = true;
+      deletionTimestamp = rfc3339(new Date(ctx.now.getTime() + grace * 1000));
     }
-    if (ctx.dryRun) return { object: obj, deleted: true };
+    // deletionFinalizersForGarbageCollection: the propagation policy as finalizers.
+    const finalizers = (meta.finalizers ?? []).filter((f) => f !== 'orphan' && f !== 'foregroundDeletion');
+    const policy = params.propagationPolicy;
+    if (policy === 'Orphan' || (!policy && meta.finalizers?.includes('orphan'))) finalizers.push('orphan');
+    if (policy === 'Foreground' || (!policy && meta.finalizers?.includes('foregroundDeletion'))) finalizers.push('foregroundDeletion');
+    const finalizersChanged = !isDeepStrictEqual([...finalizers].sort(), [...(meta.finalizers ?? [])].sort());
+    const pendingFinalizers = finalizers.length > 0 || !!this.strategy.deletionPending?.(obj);
+    if (!graceful && !pendingFinalizers) return this.deleteNow(key, current, ctx);
+    const updated = structuredClone(obj);
+    const um = updated.metadata;
+    if (finalizersChanged) {
+      if (finalizers.length) um.finalizers = finalizers;
+      else delete um.finalizers;
+    }
+    if (!meta.deletionTimestamp && um.generation !== undefined && um.generation > 0) um.generation += 1;
+    if (graceful) {
+      um.deletionTimestamp = deletionTimestamp;
+      um.deletionGracePeriodSeconds = grace;
+    } else {
+      // markAsDeleting: now, unless an earlier deletion is already recorded; no grace period.
+      if (!um.deletionTimestamp || Date.parse(um.deletionTimestamp) > ctx.now.getTime()) um.deletionTimestamp = rfc3339(ctx.now);
+      um.deletionGracePeriodSeconds = 0;
+    }
+    await this.strategy.prepareForDeletion?.(updated, sctx);
+    const stays = pendingFinalizers || grace > 0;
+    if (ctx.dryRun) return { object: updated, deleted: !stays };
+    let written: StoredItem;
+    try {
+      written = await this.storage.update(key, updated, { revision: current.revision });
+    } catch (e) {
+      if (e instanceof StorageError && e.code === 'Conflict') throw conflict(this.groupResource, name, OBJECT_MODIFIED);
+      if (e instanceof StorageError && e.code === 'KeyNotFound') throw notFound(this.groupResource, name);
+      throw e;
+    }
+    if (stays) return { object: written.object, deleted: false };
+    return this.deleteNow(key, written, ctx);
+  }
+
+  private async deleteNow(key: string, current: StoredItem, ctx: WriteContext): Promise<DeleteAnswer> {
+    const name = current.object.metadata.name!;
+    if (ctx.dryRun) return { object: current.object, deleted: true };
     try {
       return { object: (await this.storage.delete(key, { revision: current.revision })).object, deleted: true };
     } catch (e) {

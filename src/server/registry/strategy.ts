@@ -44,6 +44,11 @@ export interface Strategy extends UpdateHooks {
    * it must wait. prepareForDeletion marks the object as going (e.g. phase Terminating).
    */
   deletionPending?(obj: KubeObject): boolean;
+  /**
+   * Graceful deletion (RESTGracefulDeleteStrategy.CheckGracefulDelete): the grace period in seconds
+   * for this object given the one requested; 0 deletes at once.
+   */
+  gracefulDelete?(obj: KubeObject, requestedSeconds: number | undefined): number;
   prepareForDeletion?(obj: KubeObject, ctx: StrategyContext): MaybePromise<void>;
   /** Which part of the object counts as "spec" for generation (default: all but metadata and status). */
   specOf?(obj: KubeObject): unknown;

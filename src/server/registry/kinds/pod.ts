@@ -36,6 +36,14 @@ export const pods: Strategy = {
     pod.status = { phase: 'Pending', qosClass: podQosClass(pod) };
   },
   specOf: (pod) => pod.spec,
+  gracefulDelete(pod, requested) {
+    const spec = (pod.spec ?? {}) as { nodeName?: string; terminationGracePeriodSeconds?: number };
+    const phase = (pod.status as { phase?: string } | undefined)?.phase;
+    let period = requested ?? spec.terminationGracePeriodSeconds ?? 0;
+    // A pod no node runs, or one that has finished, goes at once.
+    if (!spec.nodeName || phase === 'Succeeded' || phase === 'Failed') period = 0;
+    return period < 0 ? 1 : period;
+  },
   status: {
     prepareForUpdate(pod, old) {
       const status = (pod.status ?? {}) as Record<string, unknown>;
