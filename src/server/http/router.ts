@@ -10,6 +10,7 @@ import type { ApiRequest, Handler, ServerContext } from './context.ts';
 import { create } from './handlers/create.ts';
 import { deleteCollection, deleteOne } from './handlers/delete.ts';
 import { get } from './handlers/get.ts';
+import { getScale, updateScale } from './handlers/scale.ts';
 import { list } from './handlers/list.ts';
 import { update } from './handlers/update.ts';
 import { planWatch, watch } from './handlers/watch.ts';
@@ -37,6 +38,16 @@ const HANDLERS: Partial<Record<Verb, Handler>> = {
   delete: deleteOne,
   deletecollection: deleteCollection,
 };
+
+/** Subresources served by the generic handlers with their own semantics in the store. */
+const STORE_SUBRESOURCES = new Set(['', 'status', 'finalize']);
+const SCALE_HANDLERS: Partial<Record<Verb, Handler>> = { get: getScale, update: updateScale };
+
+function handlerFor(info: ResourceRequest): Handler | undefined {
+  if (STORE_SUBRESOURCES.has(info.subresource)) return HANDLERS[info.verb];
+  if (info.subresource === 'scale') return SCALE_HANDLERS[info.verb];
+  return undefined;
+}
 
 export function createRouter(parts: RouterParts) {
   const { ctx } = parts;
@@ -77,7 +88,7 @@ export function createRouter(parts: RouterParts) {
 
   async function serveResource(req: IncomingMessage, res: ServerResponse, info: ResourceRequest, query: URLSearchParams): Promise<void> {
     const ar = apiRequest(req, res, info, query);
-    const handler = info.subresource && info.subresource !== 'status' ? undefined : HANDLERS[info.verb];
+    const handler = handlerFor(info);
     if (!handler) throw methodNotAllowed();
     const answer = await handler(ar, ctx);
     if (answer) send(res, answer.code, answer.body, answer.contentType, answer.serializer, answer.headers);

@@ -5,6 +5,7 @@
 import type { KubeObject } from '../../api/object.ts';
 import type { FieldError } from '../status.ts';
 import type { ClusterReader } from './store.ts';
+import type { ScaleAccess } from './scale.ts';
 
 type MaybePromise<T> = T | Promise<T>;
 
@@ -50,6 +51,8 @@ export interface Strategy extends UpdateHooks {
    */
   gracefulDelete?(obj: KubeObject, requestedSeconds: number | undefined): number;
   prepareForDeletion?(obj: KubeObject, ctx: StrategyContext): MaybePromise<void>;
+  /** The scale subresource's view of the object (workloads, CRDs with subresources.scale). */
+  scale?: ScaleAccess;
   /** Which part of the object counts as "spec" for generation (default: all but metadata and status). */
   specOf?(obj: KubeObject): unknown;
 }

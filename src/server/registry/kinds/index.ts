@@ -5,18 +5,21 @@ import { pods } from './pod.ts';
 import { namespaces } from './namespace.ts';
 import { services } from './service.ts';
 import { horizontalPodAutoscalerConversion } from './horizontal-pod-autoscaler.ts';
+import { labelSelectorScale, mapSelectorScale } from '../scale.ts';
 
 /** Kinds whose strategies count spec changes in metadata.generation (their PrepareForCreate sets 1). */
 const withGeneration: Strategy = { tracksGeneration: true };
+/** Workloads with a scale subresource. */
+const scalable: Strategy = { tracksGeneration: true, scale: labelSelectorScale };
 
 const STRATEGIES: Record<string, Strategy> = {
   '/pods': pods,
   '/namespaces': namespaces,
   '/services': services,
-  '/replicationcontrollers': withGeneration,
-  'apps/deployments': withGeneration,
-  'apps/replicasets': withGeneration,
-  'apps/statefulsets': withGeneration,
+  '/replicationcontrollers': { tracksGeneration: true, scale: mapSelectorScale },
+  'apps/deployments': scalable,
+  'apps/replicasets': scalable,
+  'apps/statefulsets': scalable,
   'apps/daemonsets': withGeneration,
   'batch/jobs': withGeneration,
   'batch/cronjobs': withGeneration,

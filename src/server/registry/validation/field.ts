@@ -1,0 +1,139 @@
+// field.Error builders (k8s.io/apimachinery pkg/util/validation/field) that render through
+// status.ts's fieldErrorBody exactly as Go's ErrorBody does. Go prints a bad value by its Go type:
+// strings quoted, numbers bare, Stringers (Quantity, IntOrString) bare, maps/slices/structs as %#v.
+// fieldErrorBody only knows JSON, so a value whose Go text differs from JSON is folded into the
+// detail ("Invalid value: <go text>: <detail>"), which renders the same bytes.
+import type { FieldError } from '../../status.ts';
+
+/** A decoded JSON object or value; validators read the wire form loosely. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Obj = Record<string, any>;
+
+/** A value already rendered the way Go's fmt prints it (%#v of a struct, a Stringer's String()). */
+export class GoText {
+  constructor(readonly text: string) {}
+}
+
+export type GoValue = string | number | boolean | null | GoText;
+
+export const goText = (text: string) => new GoText(text);
+
+/** strconv.Quote: printable runes kept, the rest escaped Go-style. */
+export function goQuote(s: string): string {
+  let out = '"';
+  for (const ch of s) {
+    const c = ch.codePointAt(0)!;
+    if (ch === '"' || ch === '\\') out += '\\' + ch;
+    else if (c === 7) out += '\\a';
+    else if (c === 8) out += '\\b';
+    else if (c === 12) out += '\\f';
+    else if (c === 10) out += '\\n';
+    else if (c === 13) out += '\\r';
+    else if (c === 9) out += '\\t';
+    else if (c === 11) out += '\\v';
+    else if (c < 0x20 || c === 0x7f) out += '\\x' + c.toString(16).padStart(2, '0');
+    else if ((c >= 0x80 && c < 0xa0) || c === 0xad || c === 0x2028 || c === 0x2029 || c === 0xfeff)
+      out += c > 0xff ? '\\u' + c.toString(16).padStart(4, '0') : '\\u00' + c.toString(16).padStart(2, '0');
+    else out += ch;
+  }
+  return out + '"';
+}
+
+/** Go's text for a value, or undefined when fieldErrorBody's JSON rendering already matches it. */
+function foldedText(value: GoValue): string | undefined {
+  if (value instanceof GoText) return value.text;
+  if (typeof value === 'string') {
+    const q = goQuote(value);
+    return q === JSON.stringify(value) ? undefined : q;
+  }
+  return undefined;
+}
+
+function withValue(type: FieldError['type'], field: string, value: GoValue, detail: string): FieldError {
+  const text = foldedText(value);
+  if (text === undefined) {
+    const e: FieldError = { type, field, value };
+    if (detail) e.detail = detail;
+    return e;
+  }
+  return { type, field, detail: detail ? `${text}: ${detail}` : text };
+}
+
+export const required = (field: string, detail = ''): FieldError =>
+  detail ? { type: 'FieldValueRequired', field, detail } : { type: 'FieldValueRequired', field };
+
+export const forbidden = (field: string, detail: string): FieldError => ({ type: 'FieldValueForbidden', field, detail });
+
+export const invalid = (field: string, value: GoValue, detail: string): FieldError => withValue('FieldValueInvalid', field, value, detail);
+
+export const duplicate = (field: string, value: GoValue): FieldError => withValue('FieldValueDuplicate', field, value, '');
+
+export const notFound = (field: string, value: GoValue, detail = ''): FieldError => withValue('FieldValueNotFound', field, value, detail);
+
+/** field.NotSupported: `Unsupported value: "x": supported values: "a", "b"`. */
+export function notSupported(field: string, value: GoValue, supported: readonly string[]): FieldError {
+  const text = foldedText(value);
+  if (text === undefined) {
+    const e: FieldError = { type: 'FieldValueNotSupported', field, value };
+    if (supported.length) e.supported = [...supported];
+    return e;
+  }
+  const list = supported.length ? `: supported values: ${supported.map(goQuote).join(', ')}` : '';
+  return { type: 'FieldValueNotSupported', field, detail: text + list };
+}
+
+/** field.TooLong: the value is never printed. */
+export const tooLong = (field: string, max: number): FieldError => ({ type: 'FieldValueTooLong', field, detail: `must have at most ${max} bytes` });
+
+/** field.TooLongMaxLength. */
+export const tooLongMaxLength = (field: string, max: number): FieldError => ({ type: 'FieldValueTooLong', field, detail: `may not be longer than ${max}` });
+
+/** field.TooMany prints the count, which fieldErrorBody would drop, so it goes into the detail. */
+export const tooMany = (field: string, actual: number, max: number): FieldError => ({
+  type: 'FieldValueTooMany',
+  field,
+  detail: `${actual}: must have at most ${max} items`,
+});
+
+export const internalError = (field: string, message: string): FieldError => ({ type: 'InternalError', field, detail: message });
+
+/** field.Path: `spec.containers[0].image`, map keys as `[key]`. */
+export const child = (path: string, ...names: string[]) => [path, ...names].filter((p) => p !== '').join('.');
+export const index = (path: string, i: number) => `${path}[${i}]`;
+export const key = (path: string, k: string) => `${path}[${k}]`;
+
+/** isNegativeErrorMsg via ValidateNonnegativeField. */
+export const IS_NEGATIVE = 'must be greater than or equal to 0';
+export const FIELD_IMMUTABLE = 'field is immutable';
+
+export function nonNegative(value: number | undefined | null, field: string): FieldError[] {
+  return typeof value === 'number' && value < 0 ? [invalid(field, value, IS_NEGATIVE)] : [];
+}
+
+/** Go's `len(s)`: strings are measured in UTF-8 bytes. */
+export const byteLength = (s: string) => Buffer.byteLength(s, 'utf8');
+
+export const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+export const arr = <T = Obj>(v: unknown): T[] => (Array.isArray(v) ? (v as T[]) : []);
+export const obj = (v: unknown): Obj => (isObj(v) ? v : {});
+export const str = (v: unknown): string => (typeof v === 'string' ? v : '');
+
+/** Absent, null, "", [] and {} are all Go's zero/nil for the purposes of semantic equality. */
+const isEmpty = (v: unknown) =>
+  v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0) || (isObj(v) && Object.keys(v).length === 0);
+
+/** apiequality.Semantic.DeepEqual over decoded JSON: like reflect.DeepEqual, but nil equals empty. */
+export function deepEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (isEmpty(a) || isEmpty(b)) return isEmpty(a) && isEmpty(b);
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+    return a.every((x, i) => deepEqual(x, b[i]));
+  }
+  if (isObj(a) && isObj(b)) {
+    const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+    for (const k of keys) if (!deepEqual(a[k], b[k])) return false;
+    return true;
+  }
+  return false;
+}
