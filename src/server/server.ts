@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { ensureServerPki, type ServerPki } from './auth/pki.ts';
 import { bootstrap } from './bootstrap.ts';
 import { startControllers, type Controllers } from './controllers/index.ts';
+import { startCrdController, type CrdController } from './crd/index.ts';
 import type { ServerContext } from './http/context.ts';
 import { Discovery } from './http/discovery.ts';
 import { createOpenApiRoutes } from './http/openapi.ts';
@@ -78,7 +79,9 @@ export async function createServer(options: KtlServerOptions): Promise<KtlServer
   const discovery = new Discovery(() => registry.resources(), () => `${address.includes(':') ? `[${address}]` : address}:${port}`);
   registry.onChange(() => discovery.invalidate());
   const buildDate = new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
-  const openapi = createOpenApiRoutes(() => registry.resources(), versionInfo(buildDate).gitVersion);
+  // CRD wiring: custom resource schemas come from the CRD controller (started below).
+  let crdController: CrdController | undefined;
+  const openapi = createOpenApiRoutes(() => registry.resources(), versionInfo(buildDate).gitVersion, () => crdController?.customResources() ?? []);
   registry.onChange(() => openapi.invalidate());
   let ready = false;
   const router = createRouter({
@@ -120,6 +123,8 @@ export async function createServer(options: KtlServerOptions): Promise<KtlServer
   try {
     await bootstrap(registry, { address, port });
     controllers = startControllers(registry);
+    // CRD wiring: serve established CRDs (those stored already before reporting ready).
+    crdController = await startCrdController(registry, ctx.tables);
     ready = true;
   } catch (e) {
     httpsServer.close();
@@ -141,6 +146,7 @@ export async function createServer(options: KtlServerOptions): Promise<KtlServer
     close() {
       closing ??= (async () => {
         controllers?.stop();
+        crdController?.stop();
         router.close();
         await new Promise<void>((resolve) => {
           httpsServer.close(() => resolve());

@@ -1,132 +1,126 @@
-// Which fields a write changed, walked along the type table's list and map semantics the way
-// structured-merge-diff compares typed values: changed leaves, plus every node of a subtree that
-// did not exist before; removed subtrees separately.
+// TypedValue.Compare of structured-merge-diff: which paths a write added, modified or removed.
+// Leaves (scalars, atomic lists and maps, and lists or maps empty on both sides) compare by value;
+// elsewhere a node present on one side only is added or removed together with all it holds.
 import { isDeepStrictEqual } from 'node:util';
-import type { FieldSchema, TypeIndex } from '../../api/types.ts';
-import { pathKey, type PathElement } from './path-set.ts';
+import type { TypeIndex } from '../../api/types.ts';
+import { fieldElement, pathKey, type PathElement } from './path-set.ts';
+import { deduceAtom, isMap, type Atom, type Schema, type Shape } from './typed.ts';
 
-/** How a value is shaped: a field's facts, or the element of a list or map. */
-export interface ValueShape {
-  type?: string;
-  repeated?: boolean;
-  map?: boolean;
-  listType?: FieldSchema['listType'];
-  listMapKeys?: string[];
-  patchMergeKey?: string;
-  mapType?: FieldSchema['mapType'];
-}
-
-export interface Changes {
-  /** Added or modified paths (every node of an added subtree). */
-  changed: Set<string>;
-  /** Paths that no longer exist. */
+export interface Comparison {
+  added: Set<string>;
+  modified: Set<string>;
   removed: Set<string>;
 }
 
-const SCALARS = new Set(['string', 'int32', 'int64', 'boolean', 'double', 'bytes']);
+/** Compares `lhs` (before) with `rhs` (after); undefined stands for an absent value. */
+export function compare(schema: Schema, shape: Shape, lhs: unknown, rhs: unknown): Comparison {
+  const out: Comparison = { added: new Set(), modified: new Set(), removed: new Set() };
+  walk(schema, shape, lhs, rhs, [], out);
+  return out;
+}
 
-type Kind = 'leaf' | 'struct' | 'map' | 'associative' | 'set' | 'deduced';
+export function isSame(c: Comparison): boolean {
+  return c.added.size === 0 && c.modified.size === 0 && c.removed.size === 0;
+}
 
-export class Comparer {
-  constructor(private readonly types: TypeIndex | undefined) {}
+/** value.Equals: deep equality, key order aside. */
+export function valueEquals(a: unknown, b: unknown): boolean {
+  return isDeepStrictEqual(a, b);
+}
 
-  private kindOf(shape: ValueShape): Kind {
-    if (shape.repeated) {
-      if (shape.listType === 'map' || (!shape.listType && shape.patchMergeKey)) return 'associative';
-      if (shape.listType === 'set') return 'set';
-      return 'leaf';
-    }
-    if (shape.map) return shape.mapType === 'atomic' ? 'leaf' : 'map';
-    if (!shape.type) return 'deduced';
-    if (SCALARS.has(shape.type)) return 'leaf';
-    const t = this.types?.type(shape.type);
-    if (!t) return 'deduced';
-    if (t.special || t.mapType === 'atomic') return 'leaf';
-    return 'struct';
+function walk(schema: Schema, shape: Shape, lhs: unknown, rhs: unknown, path: PathElement[], out: Comparison): void {
+  const atom = schema.resolve(shape);
+  const left = deduceAtom(atom, lhs);
+  const right = deduceAtom(atom, rhs);
+  let leaf: boolean;
+  if (rhs === undefined) leaf = handle(schema, left, lhs, rhs, path, out);
+  else if (lhs === undefined || sameAtom(left, right)) leaf = handle(schema, right, lhs, rhs, path, out);
+  else {
+    // A value that changed kind (deduced types): both readings, as SMD walks both atoms; the
+    // right-hand one decides whether the node is a leaf.
+    handle(schema, left, lhs, rhs, path, out);
+    leaf = handle(schema, right, lhs, rhs, path, out);
   }
-
-  private childShape(shape: ValueShape, kind: Kind, key: string): ValueShape {
-    if (kind === 'map') return { type: shape.type };
-    if (kind === 'struct' && this.types && shape.type) {
-      const f = this.types.fieldOf(shape.type, key);
-      return f ? { ...f } : {};
-    }
-    return {};
+  if (!leaf && path.length) {
+    if (lhs === undefined) out.added.add(pathKey(path));
+    else if (rhs === undefined) out.removed.add(pathKey(path));
   }
+}
 
-  private elementShape(shape: ValueShape): ValueShape {
-    return { type: shape.type };
+function sameAtom(a: Atom, b: Atom): boolean {
+  return a.map === b.map && a.list === b.list && a.scalar === b.scalar;
+}
+
+/** handleAtom: map first, then scalar, then list. Returns whether the node was a leaf. */
+function handle(schema: Schema, atom: Atom, lhs: unknown, rhs: unknown, path: PathElement[], out: Comparison): boolean {
+  if (atom.map) {
+    const l = isMap(lhs) ? lhs : undefined;
+    const r = isMap(rhs) ? rhs : undefined;
+    if (atom.map.atomic || (isEmptyMap(l) && isEmptyMap(r))) return leaf(lhs, rhs, path, out);
+    if (!l && !r) return false;
+    for (const key of new Set([...Object.keys(l ?? {}), ...Object.keys(r ?? {})])) {
+      const child = schema.mapChild(atom.map, key) ?? {};
+      walk(schema, child, l?.[key], r?.[key], [...path, fieldElement(key)], out);
+    }
+    return false;
   }
+  if (atom.scalar || !atom.list) return leaf(lhs, rhs, path, out);
+  const l = Array.isArray(lhs) ? lhs : undefined;
+  const r = Array.isArray(rhs) ? rhs : undefined;
+  if (!atom.list.associative || (!l?.length && !r?.length)) return leaf(lhs, rhs, path, out);
+  compareItems(schema, atom.list, l ?? [], r ?? [], path, out);
+  return false;
+}
 
-  private itemElement(shape: ValueShape, item: unknown, index: number): PathElement {
-    if (this.kindOf(shape) === 'set') return `v:${JSON.stringify(item)}`;
-    const keys = shape.listMapKeys ?? (shape.patchMergeKey ? [shape.patchMergeKey] : []);
-    if (item && typeof item === 'object' && keys.length && keys.every((k) => (item as Record<string, unknown>)[k] !== undefined)) {
-      const sorted: Record<string, unknown> = {};
-      for (const k of [...keys].sort()) sorted[k] = (item as Record<string, unknown>)[k];
-      return `k:${JSON.stringify(sorted)}`;
-    }
-    return `i:${index}`;
-  }
+function isEmptyMap(m: Record<string, unknown> | undefined): boolean {
+  return !m || Object.keys(m).length === 0;
+}
 
-  compare(shape: ValueShape, oldValue: unknown, newValue: unknown, path: PathElement[] = [], out: Changes = { changed: new Set(), removed: new Set() }): Changes {
-    this.walk(shape, oldValue, newValue, path, out);
-    return out;
-  }
+function leaf(lhs: unknown, rhs: unknown, path: PathElement[], out: Comparison): true {
+  if (!path.length) return true;
+  if (lhs === undefined) out.added.add(pathKey(path));
+  else if (rhs === undefined) out.removed.add(pathKey(path));
+  else if (!valueEquals(lhs, rhs)) out.modified.add(pathKey(path));
+  return true;
+}
 
-  private walk(shape: ValueShape, oldV: unknown, newV: unknown, path: PathElement[], out: Changes): void {
-    if (newV === undefined) {
-      if (oldV !== undefined && path.length) out.removed.add(pathKey(path));
-      return;
-    }
-    if (oldV === undefined) {
-      this.addAll(shape, newV, path, out);
-      return;
-    }
-    const kind = this.kindOf(shape);
-    // A null list or struct (Go's nil in a non-omitempty field) existed before but had no members.
-    if (oldV === null && kind !== 'leaf' && isContainer(kind, newV)) oldV = kind === 'associative' || kind === 'set' ? [] : {};
-    if (kind === 'leaf' || !isContainer(kind, oldV) || !isContainer(kind, newV)) {
-      if (!isDeepStrictEqual(oldV, newV) && path.length) out.changed.add(pathKey(path));
-      return;
-    }
-    if (kind === 'associative' || kind === 'set') {
-      const element = this.elementShape(shape);
-      const before = new Map((oldV as unknown[]).map((item, i) => [this.itemElement(shape, item, i), item]));
-      const after = new Map((newV as unknown[]).map((item, i) => [this.itemElement(shape, item, i), item]));
-      for (const [el, item] of after) this.walk(element, before.get(el), item, [...path, el], out);
-      for (const el of before.keys()) if (!after.has(el)) out.removed.add(pathKey([...path, el]));
-      return;
-    }
-    const o = oldV as Record<string, unknown>;
-    const n = newV as Record<string, unknown>;
-    for (const key of new Set([...Object.keys(o), ...Object.keys(n)])) {
-      this.walk(this.childShape(shape, kind, key), o[key], n[key], [...path, `f:${key}`], out);
-    }
-  }
-
-  /** A subtree that did not exist: every node in it is new. */
-  private addAll(shape: ValueShape, value: unknown, path: PathElement[], out: Changes): void {
-    if (path.length) out.changed.add(pathKey(path));
-    const kind = this.kindOf(shape);
-    if (kind === 'leaf' || !isContainer(kind, value)) return;
-    if (kind === 'associative' || kind === 'set') {
-      if (kind === 'set') {
-        for (const item of value as unknown[]) out.changed.add(pathKey([...path, `v:${JSON.stringify(item)}`]));
-        return;
+/** Items matched by key; duplicated keys compare as a whole (the live object may hold them). */
+function compareItems(schema: Schema, list: NonNullable<Atom['list']>, lhs: unknown[], rhs: unknown[], path: PathElement[], out: Comparison): void {
+  const order: string[] = [];
+  const group = (items: unknown[]) => {
+    const m = new Map<string, unknown[]>();
+    for (const item of items) {
+      const r = schema.itemElement(list, item);
+      if (!('el' in r)) continue;
+      const same = m.get(r.el);
+      if (same) same.push(item);
+      else {
+        m.set(r.el, [item]);
+        if (!order.includes(r.el)) order.push(r.el);
       }
-      const element = this.elementShape(shape);
-      (value as unknown[]).forEach((item, i) => this.addAll(element, item, [...path, this.itemElement(shape, item, i)], out));
-      return;
     }
-    for (const [key, v] of Object.entries(value as Record<string, unknown>)) this.addAll(this.childShape(shape, kind, key), v, [...path, `f:${key}`], out);
+    return m;
+  };
+  const left = group(lhs);
+  const right = group(rhs);
+  for (const el of order) {
+    const l = left.get(el) ?? [];
+    const r = right.get(el) ?? [];
+    const itemPath = [...path, el];
+    if (l.length <= 1 && r.length <= 1) walk(schema, list.elem, l[0], r[0], itemPath, out);
+    else if (l.length >= 2 && r.length >= 2) {
+      if (!isDeepStrictEqual(l, r)) out.modified.add(pathKey(itemPath));
+    } else if (l.length >= 2) {
+      if (r.length) walk(schema, list.elem, undefined, r[0], itemPath, out);
+      out.removed.add(pathKey(itemPath));
+    } else {
+      if (l.length) walk(schema, list.elem, l[0], undefined, itemPath, out);
+      out.added.add(pathKey(itemPath));
+    }
   }
 }
 
-function isContainer(kind: Kind, v: unknown): boolean {
-  if (kind === 'associative' || kind === 'set') return Array.isArray(v);
-  return v !== null && typeof v === 'object' && !Array.isArray(v);
-}
+const SCALARS = new Set(['string', 'int32', 'int64', 'boolean', 'double', 'bytes']);
 
 /**
  * The Go zero value of a type as JSON: what a freshly created object is compared against, so that

@@ -67,6 +67,20 @@ function asObject(value: unknown): KubeObject {
   return obj;
 }
 
+/**
+ * The request's object, whatever its encoding: JSON, YAML, or (kubectl 1.32+ typed calls) protobuf,
+ * whose decoder loads only when a protobuf body arrives.
+ */
+export async function readObject(req: IncomingMessage, into: { group: string; version: string; kind: string }): Promise<KubeObject> {
+  const body = await readBody(req);
+  const contentType = req.headers['content-type'];
+  if (bodyMediaType(contentType) === 'application/vnd.kubernetes.protobuf') {
+    const { decodeProtobufObject } = await import('../protobuf/decode.ts');
+    return decodeObjectBody(body, contentType, (b) => decodeProtobufObject(b, into));
+  }
+  return decodeObjectBody(body, contentType);
+}
+
 /** Objects posted to an endpoint must be of its kind (or carry no kind at all). */
 export function checkKind(obj: KubeObject, apiVersion: string, kind: string): void {
   if (obj.apiVersion !== undefined && obj.apiVersion !== apiVersion) {

@@ -1,13 +1,12 @@
 // POST: create an object in the collection.
 import type { Handler } from '../context.ts';
-import { checkKind, decodeObjectBody, readBody } from '../body.ts';
+import { checkKind, readObject } from '../body.ts';
 import { warningHeaders, writeContext } from '../query.ts';
 import { renderObject } from '../render.ts';
 
 export const create: Handler = async (ar, ctx) => {
   const { endpoint } = ar;
-  const body = await readBody(ar.req);
-  const obj = decodeObjectBody(body, ar.req.headers['content-type']);
+  const obj = await readObject(ar.req, endpoint.info);
   checkKind(obj, apiVersionOf(endpoint.info.group, endpoint.info.version), endpoint.info.kind);
   const wctx = writeContext(ar, ctx);
   const created = await endpoint.store.create(ar.info.namespace, endpoint.fromVersion(obj), wctx);

@@ -2,7 +2,8 @@
 import type { KubeObject } from '../../../api/object.ts';
 import type { ApiRequest, Handler } from '../context.ts';
 import type { DeleteParams } from '../../registry/store.ts';
-import { parseJson, readBody } from '../body.ts';
+import { parseJson, readBody, readObject } from '../body.ts';
+import { bodyMediaType } from '../negotiate.ts';
 import { filterFromQuery } from '../filter-from-query.ts';
 import { intParam, writeContext } from '../query.ts';
 import { renderList, renderObject } from '../render.ts';
@@ -12,8 +13,13 @@ import { isTrue } from '../request-info.ts';
 const POLICIES = new Set(['Background', 'Foreground', 'Orphan']);
 
 async function deleteParams(ar: ApiRequest): Promise<DeleteParams> {
-  const body = await readBody(ar.req);
-  const options: Record<string, unknown> = body.length ? ((parseJson(body) ?? {}) as Record<string, unknown>) : {};
+  let options: Record<string, unknown>;
+  if (bodyMediaType(ar.req.headers['content-type']) === 'application/vnd.kubernetes.protobuf') {
+    options = (await readObject(ar.req, { group: '', version: 'v1', kind: 'DeleteOptions' })) as Record<string, unknown>;
+  } else {
+    const body = await readBody(ar.req);
+    options = body.length ? ((parseJson(body) ?? {}) as Record<string, unknown>) : {};
+  }
   if (typeof options !== 'object' || Array.isArray(options)) throw badRequest('DeleteOptions must be an object');
   const params: DeleteParams = {};
   const grace = options.gracePeriodSeconds ?? intParam(ar.query, 'gracePeriodSeconds');

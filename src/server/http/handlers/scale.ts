@@ -1,7 +1,7 @@
 // GET/PUT/PATCH of /scale: an autoscaling/v1 Scale view of the workload's replicas.
 import type { KubeObject } from '../../../api/object.ts';
 import type { ApiRequest, Handler, ServerContext } from '../context.ts';
-import { checkKind, decodeObjectBody, readBody } from '../body.ts';
+import { checkKind, readObject } from '../body.ts';
 import { writeContext } from '../query.ts';
 import { scaleOf, validateScale } from '../../registry/scale.ts';
 import { conflict, invalid, notFound, OBJECT_MODIFIED } from '../../status.ts';
@@ -38,7 +38,7 @@ export async function writeScale(ar: ApiRequest, ctx: ServerContext, scale: Kube
 }
 
 export const updateScale: Handler = async (ar, ctx) => {
-  const scale = decodeObjectBody(await readBody(ar.req), ar.req.headers['content-type']);
+  const scale = await readObject(ar.req, { group: 'autoscaling', version: 'v1', kind: 'Scale' });
   checkKind(scale, 'autoscaling/v1', 'Scale');
   return { code: 200, body: await writeScale(ar, ctx, scale) };
 };

@@ -1,13 +1,12 @@
 // PUT: replace an object (or its status); creates it for kinds that allow create-on-update.
 import type { Handler } from '../context.ts';
-import { checkKind, decodeObjectBody, readBody } from '../body.ts';
+import { checkKind, readObject } from '../body.ts';
 import { warningHeaders, writeContext } from '../query.ts';
 import { renderObject } from '../render.ts';
 
 export const update: Handler = async (ar, ctx) => {
   const { endpoint, info } = ar;
-  const body = await readBody(ar.req);
-  const obj = decodeObjectBody(body, ar.req.headers['content-type']);
+  const obj = await readObject(ar.req, endpoint.info);
   const apiVersion = endpoint.info.group ? `${endpoint.info.group}/${endpoint.info.version}` : endpoint.info.version;
   checkKind(obj, apiVersion, endpoint.info.kind);
   const wctx = writeContext(ar, ctx, info.subresource || undefined);

@@ -6,6 +6,7 @@ import { namespaces } from './namespace.ts';
 import { services } from './service.ts';
 import { horizontalPodAutoscalerConversion } from './horizontal-pod-autoscaler.ts';
 import { labelSelectorScale, mapSelectorScale } from '../scale.ts';
+import { customResourceDefinitionStrategy } from '../../crd/crd-strategy.ts';
 
 /** Kinds whose strategies count spec changes in metadata.generation (their PrepareForCreate sets 1). */
 const withGeneration: Strategy = { tracksGeneration: true };
@@ -27,7 +28,8 @@ const STRATEGIES: Record<string, Strategy> = {
   'policy/poddisruptionbudgets': withGeneration,
   'networking.k8s.io/networkpolicies': withGeneration,
   'networking.k8s.io/ingresses': withGeneration,
-  'apiextensions.k8s.io/customresourcedefinitions': withGeneration,
+  // CRD wiring (src/server/crd): defaults, validation, status and cleanup-on-delete hooks.
+  'apiextensions.k8s.io/customresourcedefinitions': customResourceDefinitionStrategy,
   'admissionregistration.k8s.io/validatingadmissionpolicies': withGeneration,
   'admissionregistration.k8s.io/validatingadmissionpolicybindings': withGeneration,
   '/endpoints': { allowCreateOnUpdate: true },
