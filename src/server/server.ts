@@ -5,6 +5,8 @@ import { createServer as createHttpsServer, type Server } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import { join } from 'node:path';
 import { ensureServerPki, type ServerPki } from './auth/pki.ts';
+import { createServerAuth } from './auth/server-auth.ts';
+import { admit } from './admission/index.ts';
 import { bootstrap } from './bootstrap.ts';
 import { startControllers, type Controllers } from './controllers/index.ts';
 import { startCrdController, type CrdController } from './crd/index.ts';
@@ -52,6 +54,7 @@ export async function createServer(options: KtlServerOptions): Promise<KtlServer
   registry = new Registry(storage, {
     admitNamespace: (namespace, resource, name) => admitNamespace(registry, namespace, resource, name),
     recordManagedFields,
+    admit,
     cluster: {
       list: async (group, resource, namespace) => (await registry.store(group, resource).list(namespace ?? '', { filter: everything })).items,
       get: async (group, resource, namespace, name) => (await registry.store(group, resource).tryGet(namespace, name))?.object,
@@ -84,7 +87,12 @@ export async function createServer(options: KtlServerOptions): Promise<KtlServer
   const openapi = createOpenApiRoutes(() => registry.resources(), versionInfo(buildDate).gitVersion, () => crdController?.customResources() ?? []);
   registry.onChange(() => openapi.invalidate());
   let ready = false;
+  const auth = createServerAuth({
+    serviceAccountKey: pki.serviceAccount,
+    objects: { get: async (g, r, ns, n) => (await registry.store(g, r).tryGet(ns, n))?.object },
+  });
   const router = createRouter({
+    auth,
     ctx,
     discovery,
     openapi,
@@ -102,7 +110,7 @@ export async function createServer(options: KtlServerOptions): Promise<KtlServer
     s.on('close', () => sockets.delete(s));
   });
   httpsServer.on('request', (req, res) => void router.handleRequest(req, res));
-  httpsServer.on('upgrade', (req, socket, head) => router.handleUpgrade(req, socket, head));
+  httpsServer.on('upgrade', (req, socket, head) => void router.handleUpgrade(req, socket, head));
   // A broken client connection must never take the server down.
   httpsServer.on('clientError', (err, socket) => {
     if (process.env.KTL_DEBUG) console.error('client error', err);
@@ -122,7 +130,7 @@ export async function createServer(options: KtlServerOptions): Promise<KtlServer
   let controllers: Controllers | undefined;
   try {
     await bootstrap(registry, { address, port });
-    controllers = startControllers(registry);
+    controllers = startControllers(registry, { caPem: pki.ca.certPem });
     // CRD wiring: serve established CRDs (those stored already before reporting ready).
     crdController = await startCrdController(registry, ctx.tables);
     ready = true;

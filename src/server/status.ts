@@ -162,8 +162,9 @@ export function fieldErrorBody(e: FieldError): string {
   return s;
 }
 
+/** field.Error.Error(): "<field>: <body>", the prefix kept even for an empty field (Go prints ": ..."). */
 export function fieldErrorText(e: FieldError): string {
-  return e.field ? `${e.field}: ${fieldErrorBody(e)}` : fieldErrorBody(e);
+  return `${e.field}: ${fieldErrorBody(e)}`;
 }
 
 /** utilerrors.Aggregate's text: one message alone, several as "[a, b]" (duplicates dropped). */

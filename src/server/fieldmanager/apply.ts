@@ -167,7 +167,7 @@ function unknownError(message: string): ApiError {
 }
 
 /** NewConflictError: 409 Conflict, one FieldManagerConflict cause per path. */
-export function conflictError(conflicts: readonly Conflict[]): ApiError {
+function conflictError(conflicts: readonly Conflict[]): ApiError {
   const causes = conflicts.map((c) => ({ reason: 'FieldManagerConflict', message: `conflict with ${printManager(c.manager)}`, field: pathString(c.path) }));
   let message: string;
   if (conflicts.length === 1) {

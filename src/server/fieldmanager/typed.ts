@@ -47,7 +47,7 @@ export interface Atom {
 const DEDUCED = '__deduced';
 const UNTYPED = '__untyped';
 /** A custom resource without schema: typed metadata, everything else deduced. */
-export const SCHEMALESS_ROOT = '__schemaless';
+const SCHEMALESS_ROOT = '__schemaless';
 const OBJECT_META = 'io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta';
 
 const DEDUCED_ATOM: Atom = {

@@ -3,8 +3,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
-import { authenticate } from '../auth/authenticate.ts';
-import { authorize } from '../auth/authorize.ts';
+import { authorizeRequest } from '../auth/authorize.ts';
+import { reviewKey, type ReviewHandler } from '../auth/reviews/index.ts';
+import type { ServerAuth } from '../auth/server-auth.ts';
+import { checkKind, readObject } from './body.ts';
 import { methodNotAllowed, methodNotSupported, notAcceptable, pathNotFound } from '../status.ts';
 import type { ApiRequest, Handler, ServerContext } from './context.ts';
 import { create } from './handlers/create.ts';
@@ -27,6 +29,7 @@ export interface RouterParts {
   openapi: OpenApiRoutes;
   health: HealthCheck[];
   version: () => unknown;
+  auth: ServerAuth;
 }
 
 const HANDLERS: Partial<Record<Verb, Handler>> = {
@@ -58,9 +61,9 @@ export function createRouter(parts: RouterParts) {
     return { url, info: parseRequestInfo(req.method ?? 'GET', url.pathname, url.searchParams) };
   }
 
-  function apiRequest(req: IncomingMessage, res: ServerResponse, info: ResourceRequest, query: URLSearchParams): ApiRequest {
-    const user = authenticate(req);
-    authorize(user, info);
+  async function apiRequest(req: IncomingMessage, res: ServerResponse, info: ResourceRequest, query: URLSearchParams): Promise<ApiRequest> {
+    const user = await parts.auth.authenticator.authenticate(req);
+    await authorizeRequest(parts.auth.authorizer, user, info);
     const endpoint = ctx.registry.endpoint(info.group, info.version, info.resource);
     if (!endpoint) throw pathNotFound();
     const { namespaced } = endpoint.info;
@@ -86,8 +89,37 @@ export function createRouter(parts: RouterParts) {
     return { req, res, info, query, user, endpoint };
   }
 
+  /** Create-only resources that are never stored: reviews and serviceaccounts/token. */
+  function virtualCreate(info: ResourceRequest): { handler: ReviewHandler; kind: string; apiVersion: string } | undefined {
+    if (info.verb !== 'create') return undefined;
+    if (info.group === '' && info.resource === 'serviceaccounts' && info.subresource === 'token' && info.name && info.namespace)
+      return { handler: parts.auth.reviews[reviewKey('', 'serviceaccounts', 'token')]!, kind: 'TokenRequest', apiVersion: 'authentication.k8s.io/v1' };
+    if (info.subresource || info.name) return undefined;
+    const handler = parts.auth.reviews[reviewKey(info.group, info.resource)];
+    if (!handler) return undefined;
+    let served = ctx.registry.resources().find((r) => r.group === info.group && r.version === info.version && r.resource === info.resource);
+    // kubectl 1.27 asks authentication.k8s.io/v1beta1 (then v1alpha1) for auth whoami.
+    if (!served && info.group === 'authentication.k8s.io' && info.resource === 'selfsubjectreviews' && (info.version === 'v1beta1' || info.version === 'v1alpha1'))
+      served = ctx.registry.resources().find((r) => r.group === info.group && r.resource === info.resource);
+    if (!served || served.namespaced !== Boolean(info.namespace)) throw pathNotFound();
+    return { handler, kind: served.kind, apiVersion: `${info.group}/${info.version}` };
+  }
+
   async function serveResource(req: IncomingMessage, res: ServerResponse, info: ResourceRequest, query: URLSearchParams): Promise<void> {
-    const ar = apiRequest(req, res, info, query);
+    const virtual = virtualCreate(info);
+    if (virtual) {
+      const user = await parts.auth.authenticator.authenticate(req);
+      await authorizeRequest(parts.auth.authorizer, user, info);
+      const [group, version] = virtual.apiVersion.split('/') as [string, string];
+      // Older versions of these reviews (v1beta1 whoami) decode with the v1 type: same fields.
+      const body = await readObject(req, { group, version: 'v1', kind: virtual.kind });
+      checkKind(body, virtual.apiVersion, virtual.kind);
+      const warnings: string[] = [];
+      const out = await virtual.handler(body, { user, namespace: info.namespace, version: info.version, name: info.name, warnings });
+      const headers: Record<string, string[]> = warnings.length ? { Warning: warnings.map((w) => `299 - ${JSON.stringify(w)}`) } : {};
+      return send(res, 201, out, 'application/json', 'json', headers);
+    }
+    const ar = await apiRequest(req, res, info, query);
     const handler = handlerFor(info);
     if (!handler) throw methodNotAllowed();
     const answer = await handler(ar, ctx);
@@ -126,9 +158,9 @@ export function createRouter(parts: RouterParts) {
   }
 
   async function serveNonResource(req: IncomingMessage, res: ServerResponse, path: string, query: URLSearchParams): Promise<void> {
-    const user = authenticate(req);
+    const user = await parts.auth.authenticator.authenticate(req);
     const method = req.method ?? 'GET';
-    authorize(user, { isResourceRequest: false, path, verb: method.toLowerCase() });
+    await authorizeRequest(parts.auth.authorizer, user, { isResourceRequest: false, path, verb: method.toLowerCase() });
     if (method !== 'GET' && method !== 'HEAD') throw methodNotAllowed();
     const health = /^\/(healthz|livez|readyz)(?:\/(.*))?$/.exec(path);
     if (health) {
@@ -163,11 +195,11 @@ export function createRouter(parts: RouterParts) {
   }
 
   /** WebSocket upgrades: watch over WebSocket (exec/attach/port-forward come later). */
-  function handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+  async function handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
     try {
       const { url, info } = resolve(req);
       if (!info.isResourceRequest || info.verb !== 'watch') throw pathNotFound();
-      const ar = apiRequest(req, undefined as unknown as ServerResponse, info, url.searchParams);
+      const ar = await apiRequest(req, undefined as unknown as ServerResponse, info, url.searchParams);
       const plan = planWatch(ar, ctx);
       wss.handleUpgrade(req, socket, head, (ws) => {
         void plan.start({

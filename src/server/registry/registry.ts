@@ -49,7 +49,7 @@ export class Registry {
     const storeKey = `${info.group}/${info.resource}`;
     let store = this.stores.get(storeKey);
     if (!store) {
-      store = new ResourceStore(storageInfo, strategyFor(info.group, info.resource), this.storage, this.env);
+      store = new ResourceStore(storageInfo, strategyFor(storageInfo), this.storage, this.env);
       this.stores.set(storeKey, store);
     }
     const convert = storageInfo === info ? undefined : versionConverter(info.group, info.resource);

@@ -49,6 +49,8 @@ export interface WriteContext {
   managedFieldsSet?: boolean;
   /** Internal writers (controllers, bootstrap) skip mutating admission. */
   skipAdmission?: boolean;
+  /** The server's own bootstrap objects skip the kind's validation (a loopback-only host). */
+  skipKindValidation?: boolean;
 }
 
 export interface ListParams {
@@ -134,6 +136,8 @@ export class ResourceStore {
    * according to fieldValidation (Strict fails, Warn warns).
    */
   private decodeRequest(obj: KubeObject, ctx: WriteContext): KubeObject {
+    const decodeError = this.strategy.checkDecode?.(obj);
+    if (decodeError) throw badRequest(decodeError);
     if (!this.typeName) return obj;
     const { value, unknownFields } = canonicalize(builtinTypes(), this.typeName, obj);
     const mode = ctx.fieldValidation ?? 'Warn';
@@ -317,7 +321,8 @@ export class ResourceStore {
     await this.strategy.prepareForCreate?.(obj, sctx);
     if (this.strategy.tracksGeneration) meta.generation = 1;
     else delete meta.generation;
-    const errors = [...validateObjectMeta(meta, this.info.namespaced, this.strategy.nameRule ?? 'subdomain'), ...((await this.strategy.validate?.(obj, sctx)) ?? [])];
+    const kindErrors = ctx.skipKindValidation ? [] : ((await this.strategy.validate?.(obj, sctx)) ?? []);
+    const errors = [...validateObjectMeta(meta, this.info.namespaced, this.strategy.nameRule ?? 'subdomain'), ...kindErrors];
     if (errors.length) throw this.invalid(meta.name ?? '', errors);
     if (this.info.namespaced) await this.env.admitNamespace(meta.namespace!, this.info, meta.name!);
     await this.strategy.canonicalize?.(obj);
@@ -428,7 +433,7 @@ export class ResourceStore {
     const errors: FieldError[] = [
       ...validateObjectMetaUpdate(meta, old.metadata),
       ...validateObjectMeta(meta, this.info.namespaced, this.strategy.nameRule ?? 'subdomain'),
-      ...((await (ctx.subresource === 'status' ? this.strategy.status?.validateUpdate : this.strategy.validateUpdate)?.(obj, old, sctx)) ?? []),
+      ...(ctx.skipKindValidation ? [] : ((await (ctx.subresource === 'status' ? this.strategy.status?.validateUpdate : this.strategy.validateUpdate)?.(obj, old, sctx)) ?? [])),
     ];
     if (errors.length) throw this.invalid(name, errors);
     await this.strategy.canonicalize?.(obj);

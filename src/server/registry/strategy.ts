@@ -51,6 +51,8 @@ export interface Strategy extends UpdateHooks {
    */
   gracefulDelete?(obj: KubeObject, requestedSeconds: number | undefined): number;
   prepareForDeletion?(obj: KubeObject, ctx: StrategyContext): MaybePromise<void>;
+  /** A problem decoding the request would have (malformed quantities): the 400 message, if any. */
+  checkDecode?(obj: KubeObject): string | undefined;
   /** The scale subresource's view of the object (workloads, CRDs with subresources.scale). */
   scale?: ScaleAccess;
   /** Which part of the object counts as "spec" for generation (default: all but metadata and status). */

@@ -107,6 +107,8 @@ test('TokenRequest bound to a pod (with its node), a secret or a node', async (t
     spec: { serviceAccountName: sa, nodeName: 'n1', containers: [{ name: 'c', image: 'busybox' }] },
   });
   const pod = await make(srv, '/api/v1/namespaces/default/pods', podBody('web', 'robot'));
+  // Pod admission needs the pod's service account to exist.
+  await make(srv, '/api/v1/namespaces/default/serviceaccounts', { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'someone' } });
   await make(srv, '/api/v1/namespaces/default/pods', podBody('other', 'someone'));
   const secret = await make(srv, '/api/v1/namespaces/default/secrets', { apiVersion: 'v1', kind: 'Secret', metadata: { name: 's' } });
 

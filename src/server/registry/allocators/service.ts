@@ -74,6 +74,12 @@ async function inUseByOthers(svc: KubeObject, ctx: StrategyContext): Promise<InU
 
 const nodePortsOf = (spec: ServiceSpec) => (spec.ports ?? []).map((p) => p.nodePort ?? 0).filter((n) => n !== 0);
 const invalid = (field: string, value: unknown, detail: string): FieldError => ({ type: 'FieldValueInvalid', field, value, detail });
+/** A []string bad value: field.Error prints it as Go's %#v, which status.ts cannot, so it leads the detail. */
+const invalidSlice = (field: string, values: string[], detail: string): FieldError => ({
+  type: 'FieldValueInvalid',
+  field,
+  detail: `[]string{${values.map((v) => JSON.stringify(v)).join(', ')}}: ${detail}`,
+});
 
 /** initIPFamilyFields on a cluster that serves IPv4 only. */
 function initIPFamilyFields(spec: ServiceSpec, old: ServiceSpec | undefined): FieldError[] {
@@ -101,7 +107,7 @@ function initIPFamilyFields(spec: ServiceSpec, old: ServiceSpec | undefined): Fi
     const family = ipFamilyOf(ip);
     if (!family || i < families.length) continue;
     if (family === CONFIGURED_FAMILY) families.push(family);
-    else errors.push(invalid(`spec.clusterIPs[${i}]`, spec.clusterIPs, `${family} is not configured on this cluster`));
+    else errors.push(invalidSlice(`spec.clusterIPs[${i}]`, spec.clusterIPs!, `${family} is not configured on this cluster`));
   }
   if (errors.length) return errors;
   if (headlessSelectorless) {
@@ -134,7 +140,7 @@ function allocClusterIPs(spec: ServiceSpec, inUse: InUse): FieldError[] {
   const n = parseIPv4(requested);
   // not an IPv4 address: validation reports it
   if (n === undefined) return [];
-  const failed = (why: string) => [invalid('spec.clusterIPs', ips, `failed to allocate IP ${requested}: ${why}`)];
+  const failed = (why: string) => [invalidSlice('spec.clusterIPs', ips, `failed to allocate IP ${requested}: ${why}`)];
   // the ServiceCIDR allocator: outside every ServiceCIDR, or its network/broadcast address
   if (n < RANGE.base || n >= RANGE.base + RANGE.size) return failed('the provided network does not match the current range');
   if (n < RANGE.first || n > RANGE.last)

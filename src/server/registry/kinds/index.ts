@@ -1,5 +1,8 @@
 // One strategy per kind (hooks and data only); kinds without special rules get the default.
 import type { KubeObject } from '../../../api/object.ts';
+import type { ResourceInfo } from '../../../api/resources.ts';
+import { defaultsFor } from '../defaults/index.ts';
+import { nameRuleFor, quantityDecodeError, validateNamespaceFinalizeUpdate, validatorFor } from '../validation/index.ts';
 import type { Strategy } from '../strategy.ts';
 import { pods } from './pod.ts';
 import { namespaces } from './namespace.ts';
@@ -39,8 +42,40 @@ const STRATEGIES: Record<string, Strategy> = {
 
 const DEFAULT_STRATEGY: Strategy = {};
 
-export function strategyFor(group: string, resource: string): Strategy {
-  return STRATEGIES[`${group}/${resource}`] ?? DEFAULT_STRATEGY;
+/**
+ * The kind's strategy with API defaulting added (pkg/apis/<group>/v1/defaults.go): applied on every
+ * write after the kind's own defaults, and again just before storing, as upstream also defaults on
+ * every decode (status writes, fields a PrepareForCreate reset).
+ */
+export function strategyFor(info: ResourceInfo): Strategy {
+  const strategy: Strategy = { ...(STRATEGIES[`${info.group}/${info.resource}`] ?? DEFAULT_STRATEGY) };
+  strategy.nameRule ??= nameRuleFor(info.group, info.kind);
+  const defaults = defaultsFor(info.group, info.kind);
+  if (defaults) {
+    const { applyDefaults, canonicalize } = strategy;
+    strategy.applyDefaults = async (obj, ctx) => {
+      await applyDefaults?.(obj, ctx);
+      defaults(obj);
+    };
+    strategy.canonicalize = async (obj) => {
+      defaults(obj);
+      await canonicalize?.(obj);
+    };
+  }
+  const validator = validatorFor(info.group, info.kind);
+  if (validator) {
+    strategy.validate = async (obj, ctx) => [...validator.validate(obj), ...((await STRATEGIES[`${info.group}/${info.resource}`]?.validate?.(obj, ctx)) ?? [])];
+    if (validator.validateUpdate) strategy.validateUpdate = (obj, old) => validator.validateUpdate!(obj, old);
+    const statusValidate = validator.validateStatusUpdate;
+    if (statusValidate) strategy.status = { ...strategy.status, validateUpdate: (obj, old) => statusValidate(obj, old) };
+  }
+  if (info.group === '' && info.resource === 'namespaces') strategy.finalize = { ...strategy.finalize, validateUpdate: (ns) => validateNamespaceFinalizeUpdate(ns) };
+  const decodeCheck = (obj: KubeObject) => quantityDecodeError(info.group, info.version, info.kind, obj);
+  strategy.checkDecode = (obj) => {
+    const error = decodeCheck(obj);
+    return error ? `${info.kind} in version "${info.version}" cannot be handled as a ${info.kind}: ${error}` : undefined;
+  };
+  return strategy;
 }
 
 export interface VersionConverter {

@@ -45,18 +45,25 @@ function secretData(s: Obj): Map<string, Buffer> {
   return data;
 }
 
-/** encoding/json's message for bytes that do not unmarshal into map[string]interface{}. */
+/** encoding/json's message for bytes that do not unmarshal into map[string]interface{} (common cases). */
 function goJSONError(b: Buffer): string | undefined {
   const text = b.toString('utf8');
   let v: unknown;
   try {
     v = JSON.parse(text);
-  } catch {
-    const t = text.trim();
+  } catch (e) {
+    const t = text.trimStart();
     if (!t) return 'unexpected end of JSON input';
-    const c = t[0]!;
-    if (!'{["-0123456789tfn'.includes(c)) return `invalid character '${c}' looking for beginning of value`;
-    return 'unexpected end of JSON input';
+    for (const lit of ['null', 'true', 'false']) {
+      if (t[0] !== lit[0]) continue;
+      for (let i = 1; i < lit.length; i++) {
+        if (i >= t.length) return 'unexpected end of JSON input';
+        if (t[i] !== lit[i]) return `invalid character '${t[i]}' in literal ${lit} (expecting '${lit[i]}')`;
+      }
+    }
+    if (!'{["-0123456789tfn'.includes(t[0]!)) return `invalid character '${t[0]}' looking for beginning of value`;
+    const m = /Unexpected token '?(.)'?/.exec((e as Error).message);
+    return m ? `invalid character '${m[1]}' looking for beginning of value` : 'unexpected end of JSON input';
   }
   if (v === null || (typeof v === 'object' && !Array.isArray(v))) return undefined;
   const kind = Array.isArray(v) ? 'array' : typeof v === 'string' ? 'string' : typeof v === 'number' ? 'number' : 'bool';

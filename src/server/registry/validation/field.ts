@@ -125,15 +125,11 @@ const isEmpty = (v: unknown) =>
 /** apiequality.Semantic.DeepEqual over decoded JSON: like reflect.DeepEqual, but nil equals empty. */
 export function deepEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true;
-  if (isEmpty(a) || isEmpty(b)) return isEmpty(a) && isEmpty(b);
-  if (Array.isArray(a) || Array.isArray(b)) {
-    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
-    return a.every((x, i) => deepEqual(x, b[i]));
-  }
-  if (isObj(a) && isObj(b)) {
-    const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
-    for (const k of keys) if (!deepEqual(a[k], b[k])) return false;
-    return true;
-  }
-  return false;
+  if (isEmpty(a) && isEmpty(b)) return true;
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => deepEqual(x, b[i]));
+  const ao = isObj(a) ? a : isEmpty(a) ? {} : undefined;
+  const bo = isObj(b) ? b : isEmpty(b) ? {} : undefined;
+  if (!ao || !bo) return false;
+  for (const k of new Set([...Object.keys(ao), ...Object.keys(bo)])) if (!deepEqual(ao[k], bo[k])) return false;
+  return true;
 }

@@ -219,7 +219,20 @@ export function validateServiceUpdate(svc: Obj, old: Obj): FieldError[] {
   }
   if (spec.type === 'LoadBalancer' && oldSpec.type === 'LoadBalancer' && (spec.loadBalancerClass ?? null) !== (oldSpec.loadBalancerClass ?? null))
     errs.push(invalid('spec.loadBalancerClass', spec.loadBalancerClass ?? null, 'may not change once set'));
-  return [...errs, ...validateService(svc)];
+  return [...errs, ...validateService({ ...svc, spec: normalizedClusterIPs(spec, oldSpec) })];
+}
+
+/**
+ * What the service REST layer does before validating an update: an edited clusterIP moves into
+ * clusterIPs[0], and omitted allocations (clusterIP(s)) are carried over from the stored object.
+ */
+function normalizedClusterIPs(spec: Obj, oldSpec: Obj): Obj {
+  if (spec.type === 'ExternalName') return spec;
+  const ips = arr<string>(spec.clusterIPs);
+  const oldIPs = arr<string>(oldSpec.clusterIPs);
+  if (!str(spec.clusterIP) && !ips.length) return { ...spec, clusterIP: oldSpec.clusterIP, clusterIPs: oldSpec.clusterIPs };
+  if (str(spec.clusterIP) && str(spec.clusterIP) !== str(oldSpec.clusterIP) && deepEqual(ips, oldIPs)) return { ...spec, clusterIPs: [str(spec.clusterIP), ...ips.slice(1)] };
+  return spec;
 }
 
 function endpointPort(p: Obj, requireName: boolean, path: string): FieldError[] {

@@ -6,6 +6,7 @@ import type { KubeObject } from '../../../../src/api/object.ts';
 import { allocateService, dropTypeDependentFields } from '../../../../src/server/registry/allocators/service.ts';
 import { parseIPv4 } from '../../../../src/server/registry/allocators/ranges.ts';
 import { defaultsFor } from '../../../../src/server/registry/defaults/index.ts';
+import { invalid } from '../../../../src/server/status.ts';
 import { strategyContext } from '../../admission/cluster-reader.ts';
 
 const kubernetes: KubeObject = {
@@ -42,16 +43,16 @@ test('a requested clusterIP is honoured, or refused with upstream texts', async 
   assert.deepEqual(spec(ok).clusterIPs, ['10.96.0.50']);
   const taken = service('b', { clusterIP: '10.96.0.1', ports: [{ port: 80 }] });
   assert.deepEqual(await allocateService(taken, undefined, ctx), [
-    { type: 'FieldValueInvalid', field: 'spec.clusterIPs', value: ['10.96.0.1'], detail: 'failed to allocate IP 10.96.0.1: provided IP is already allocated' },
+    { type: 'FieldValueInvalid', field: 'spec.clusterIPs', detail: '[]string{"10.96.0.1"}: failed to allocate IP 10.96.0.1: provided IP is already allocated' },
   ]);
   const outside = service('c', { clusterIPs: ['10.0.0.5'], clusterIP: '10.0.0.5', ports: [{ port: 80 }] });
   assert.deepEqual(await allocateService(outside, undefined, ctx), [
-    { type: 'FieldValueInvalid', field: 'spec.clusterIPs', value: ['10.0.0.5'], detail: 'failed to allocate IP 10.0.0.5: the provided network does not match the current range' },
+    { type: 'FieldValueInvalid', field: 'spec.clusterIPs', detail: '[]string{"10.0.0.5"}: failed to allocate IP 10.0.0.5: the provided network does not match the current range' },
   ]);
   const broadcast = service('d', { clusterIP: '10.111.255.255', ports: [{ port: 80 }] });
   assert.equal(
     (await allocateService(broadcast, undefined, ctx))[0]!.detail,
-    'failed to allocate IP 10.111.255.255: the provided IP (10.111.255.255) is not in the valid range. The range of valid IPs is 10.96.0.0/12',
+    '[]string{"10.111.255.255"}: failed to allocate IP 10.111.255.255: the provided IP (10.111.255.255) is not in the valid range. The range of valid IPs is 10.96.0.0/12',
   );
 });
 
@@ -177,4 +178,23 @@ test('a released value is free again: allocation reads what Services hold now', 
   const again = () => service('again', { type: 'NodePort', clusterIP: '10.96.0.99', ports: [{ port: 80, nodePort: 30999 }] });
   assert.equal((await allocateService(again(), undefined, strategyContext([holder]))).length, 1);
   assert.deepEqual(await allocateService(again(), undefined, strategyContext([])), []);
+});
+
+test('refusals read as kube-apiserver writes them', async () => {
+  const ctx = strategyContext([kubernetes]);
+  const taken = service('b', { clusterIP: '10.96.0.1', ports: [{ port: 80 }] });
+  assert.equal(
+    invalid({ group: '', kind: 'Service' }, 'b', await allocateService(taken, undefined, ctx)).message,
+    'Service "b" is invalid: spec.clusterIPs: Invalid value: []string{"10.96.0.1"}: failed to allocate IP 10.96.0.1: provided IP is already allocated',
+  );
+  const v6 = service('v6', { clusterIP: 'fd00::10', ports: [{ port: 80 }] });
+  assert.equal(
+    invalid({ group: '', kind: 'Service' }, 'v6', await allocateService(v6, undefined, ctx)).message,
+    'Service "v6" is invalid: spec.clusterIPs[0]: Invalid value: []string{"fd00::10"}: IPv6 is not configured on this cluster',
+  );
+  const port = service('p', { type: 'NodePort', ports: [{ port: 80, nodePort: 40000 }] });
+  assert.equal(
+    invalid({ group: '', kind: 'Service' }, 'p', await allocateService(port, undefined, ctx)).message,
+    'Service "p" is invalid: spec.ports[0].nodePort: Invalid value: 40000: provided port is not in the valid range. The range of valid ports is 30000-32767',
+  );
 });
