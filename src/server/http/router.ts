@@ -13,6 +13,7 @@ import { create } from './handlers/create.ts';
 import { deleteCollection, deleteOne } from './handlers/delete.ts';
 import { get } from './handlers/get.ts';
 import { getScale, updateScale } from './handlers/scale.ts';
+import { patch } from './handlers/patch.ts';
 import { list } from './handlers/list.ts';
 import { update } from './handlers/update.ts';
 import { planWatch, watch } from './handlers/watch.ts';
@@ -38,13 +39,14 @@ const HANDLERS: Partial<Record<Verb, Handler>> = {
   watch,
   create,
   update,
+  patch,
   delete: deleteOne,
   deletecollection: deleteCollection,
 };
 
 /** Subresources served by the generic handlers with their own semantics in the store. */
 const STORE_SUBRESOURCES = new Set(['', 'status', 'finalize']);
-const SCALE_HANDLERS: Partial<Record<Verb, Handler>> = { get: getScale, update: updateScale };
+const SCALE_HANDLERS: Partial<Record<Verb, Handler>> = { get: getScale, update: updateScale, patch };
 
 function handlerFor(info: ResourceRequest): Handler | undefined {
   if (STORE_SUBRESOURCES.has(info.subresource)) return HANDLERS[info.verb];

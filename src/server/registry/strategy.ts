@@ -6,6 +6,7 @@ import type { KubeObject } from '../../api/object.ts';
 import type { FieldError } from '../status.ts';
 import type { ClusterReader } from './store.ts';
 import type { ScaleAccess } from './scale.ts';
+import type { TypeIndex } from '../../api/types.ts';
 
 type MaybePromise<T> = T | Promise<T>;
 
@@ -53,6 +54,8 @@ export interface Strategy extends UpdateHooks {
   prepareForDeletion?(obj: KubeObject, ctx: StrategyContext): MaybePromise<void>;
   /** A problem decoding the request would have (malformed quantities): the 400 message, if any. */
   checkDecode?(obj: KubeObject): string | undefined;
+  /** The kind's typed schema when it is not a built-in one (custom resources), for apply and patch. */
+  schema?: { types: TypeIndex; typeName: string | undefined };
   /** The scale subresource's view of the object (workloads, CRDs with subresources.scale). */
   scale?: ScaleAccess;
   /** Which part of the object counts as "spec" for generation (default: all but metadata and status). */
