@@ -16,6 +16,18 @@ export function isObject(v: unknown): v is JsonObject {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
 
+// Member access for keys that come from documents: `in` and `o[k]` would also see
+// Object.prototype ("constructor", "toString"), and assigning "__proto__" would set the prototype.
+
+export const has = (o: JsonObject, k: string): boolean => Object.hasOwn(o, k);
+
+export const get = (o: JsonObject, k: string): Json | undefined => (Object.hasOwn(o, k) ? o[k] : undefined);
+
+export function put(o: JsonObject, k: string, v: Json): void {
+  if (k === '__proto__') Object.defineProperty(o, k, { value: v, writable: true, enumerable: true, configurable: true });
+  else o[k] = v;
+}
+
 export function goKind(v: Json | undefined): GoKind {
   if (v === null || v === undefined) return 'nil';
   switch (typeof v) {
@@ -65,7 +77,7 @@ export function deepEqual(a: Json | undefined, b: Json | undefined): boolean {
   if (k === 'map') {
     const x = a as JsonObject, y = b as JsonObject;
     const keys = Object.keys(x);
-    return keys.length === Object.keys(y).length && keys.every((key) => key in y && deepEqual(x[key], y[key]));
+    return keys.length === Object.keys(y).length && keys.every((key) => has(y, key) && deepEqual(x[key], y[key]));
   }
   return k === 'nil' || a === b;
 }
@@ -74,7 +86,7 @@ export function clone<T extends Json | undefined>(v: T): T {
   if (v === null || typeof v !== 'object') return v;
   if (Array.isArray(v)) return v.map((e) => clone(e)) as T;
   const out: JsonObject = {};
-  for (const [k, e] of Object.entries(v)) if (e !== undefined) out[k] = clone(e);
+  for (const [k, e] of Object.entries(v)) if (e !== undefined) put(out, k, clone(e));
   return out as T;
 }
 
@@ -148,6 +160,6 @@ export function sortKeysDeep<T extends Json>(v: T): T {
   if (Array.isArray(v)) return v.map((e) => sortKeysDeep(e)) as T;
   if (!isObject(v)) return v;
   const out: JsonObject = {};
-  for (const k of sortedKeys(v)) out[k] = sortKeysDeep(v[k]!);
+  for (const k of sortedKeys(v)) put(out, k, sortKeysDeep(v[k]!));
   return out as T;
 }

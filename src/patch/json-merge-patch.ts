@@ -2,20 +2,24 @@
 // for kube-apiserver and kubectl (MergePatch, CreateMergePatch), and the three-way variant kubectl
 // apply uses for types without a strategic schema (jsonmergepatch.CreateThreeWayJSONMergePatch).
 import { toYaml } from '../printers/yaml.ts';
-import { type Json, type JsonObject, clone, deepEqual, goKind, goSprint, isObject, sortKeysDeep } from './go-value.ts';
+import { type Json, type JsonObject, clone, deepEqual, get, goKind, goSprint, has, isObject, put, sortKeysDeep } from './go-value.ts';
 import { PatchError } from './errors.ts';
 import type { Precondition } from './strategic/diff.ts';
 
 export const MSG_BAD_JSON_PATCH = 'Invalid JSON Patch';
 
+export const MSG_BAD_JSON_DOC = 'Invalid JSON Document';
+
 /**
- * Applies a merge patch to a document; the inputs are not modified. A patch that is an array
- * replaces the document (nulls inside its objects pruned); null or a scalar patch is rejected
- * with "Invalid JSON Patch" (BadRequest), as upstream's MergePatch does.
+ * Applies a merge patch to a document; the inputs are not modified. An array patch, or an object
+ * patch on a document that is not an object, replaces the document (nulls inside objects pruned).
+ * A null or scalar patch is rejected with "Invalid JSON Patch" (BadRequest) and a null document
+ * with "Invalid JSON Document", as upstream's MergePatch does.
  */
-export function mergePatch(doc: JsonObject, patch: Json): Json {
-  if (Array.isArray(patch)) return pruneNulls(clone(patch));
-  if (!isObject(patch)) throw new PatchError(MSG_BAD_JSON_PATCH, 'BadRequest');
+export function mergePatch(doc: Json, patch: Json): Json {
+  if (doc === null) throw new PatchError(MSG_BAD_JSON_DOC);
+  if (patch === null || (!isObject(patch) && !Array.isArray(patch))) throw new PatchError(MSG_BAD_JSON_PATCH, 'BadRequest');
+  if (!isObject(doc) || !isObject(patch)) return pruneNulls(clone(patch));
   const out = clone(doc);
   mergeDocs(out, clone(patch));
   return out;
@@ -23,9 +27,10 @@ export function mergePatch(doc: JsonObject, patch: Json): Json {
 
 function mergeDocs(doc: JsonObject, patch: JsonObject): void {
   for (const [k, v] of Object.entries(patch)) {
+    const current = get(doc, k);
     if (v === null) delete doc[k];
-    else if (doc[k] === undefined || doc[k] === null) doc[k] = pruneNulls(v);
-    else doc[k] = merge(doc[k]!, v);
+    else if (current === undefined || current === null) put(doc, k, pruneNulls(v));
+    else put(doc, k, merge(current, v));
   }
 }
 
@@ -56,19 +61,19 @@ export function createMergePatch(original: JsonObject, modified: JsonObject): Js
 function getDiff(a: JsonObject, b: JsonObject): JsonObject {
   const into: JsonObject = {};
   for (const [key, bv] of Object.entries(b)) {
-    if (!(key in a)) {
-      into[key] = bv;
+    if (!has(a, key)) {
+      put(into, key, bv);
       continue;
     }
     const av = a[key]!;
     if (isObject(av) && isObject(bv)) {
       const sub = getDiff(av, bv);
-      if (Object.keys(sub).length > 0) into[key] = sub;
+      if (Object.keys(sub).length > 0) put(into, key, sub);
     } else if (!looseEqual(av, bv)) {
-      into[key] = bv;
+      put(into, key, bv);
     }
   }
-  for (const key of Object.keys(a)) if (!(key in b)) into[key] = null;
+  for (const key of Object.keys(a)) if (!has(b, key)) put(into, key, null);
   return into;
 }
 
@@ -78,7 +83,7 @@ function looseEqual(a: Json, b: Json): boolean {
   if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((v, i) => looseEqual(v, b[i]!));
   if (isObject(a) && isObject(b)) {
     const keys = Object.keys(b);
-    return keys.length === Object.keys(a).length && keys.every((k) => k in a && looseEqual(a[k]!, b[k]!));
+    return keys.length === Object.keys(a).length && keys.every((k) => has(a, k) && looseEqual(a[k]!, b[k]!));
   }
   return a === b;
 }
@@ -107,16 +112,16 @@ function keepOrDeleteNull(m: JsonObject, keepNull: boolean): JsonObject {
   const out: JsonObject = {};
   for (const [key, val] of Object.entries(m)) {
     if (val === null) {
-      if (keepNull) out[key] = null;
+      if (keepNull) put(out, key, null);
     } else if (isObject(val)) {
       if (Object.keys(val).length === 0) {
-        if (!keepNull) out[key] = val;
+        if (!keepNull) put(out, key, val);
         continue;
       }
       const sub = keepOrDeleteNull(val, keepNull);
-      if (Object.keys(sub).length > 0) out[key] = sub;
+      if (Object.keys(sub).length > 0) put(out, key, sub);
     } else if (!keepNull) {
-      out[key] = val;
+      put(out, key, val);
     }
   }
   return out;
@@ -126,7 +131,7 @@ function keepOrDeleteNull(m: JsonObject, keepNull: boolean): JsonObject {
 export function hasConflicts(left: Json, right: Json): boolean {
   if (isObject(left)) {
     if (!isObject(right)) return true;
-    return Object.entries(left).some(([k, v]) => k in right && hasConflicts(v, right[k]!));
+    return Object.entries(left).some(([k, v]) => has(right, k) && hasConflicts(v, right[k]!));
   }
   if (Array.isArray(left)) {
     if (!Array.isArray(right)) return true;

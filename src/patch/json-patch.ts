@@ -1,9 +1,9 @@
 // JSON patch (RFC 6902, application/json-patch+json) with the behaviour and error texts of
-// evanphx/json-patch v4, which kube-apiserver and `kubectl patch --local` use. Its quirks are
+// evanphx/json-patch v4.12, which kube-apiserver and `kubectl patch --local` use. Its quirks are
 // kept: negative array indices count from the end, "replace" of a missing object member adds it,
 // "copy" from a missing member copies null, a test of a missing member against null passes, and a
 // path without a leading "/" addresses its last segment from the root.
-import { type Json, type JsonObject, clone, isObject } from './go-value.ts';
+import { type Json, type JsonObject, clone, get as member, has, isObject, put } from './go-value.ts';
 import { PatchError } from './errors.ts';
 
 export const MAX_JSON_PATCH_OPERATIONS = 10000;
@@ -137,7 +137,7 @@ function findObject(root: Root, path: string): [Container, string] | undefined {
 
 /** An item by index (negative from the end) or member; throws the error text for bad indices. */
 function get(c: Container, key: string): Json | undefined {
-  if ('object' in c) return c.object[key];
+  if ('object' in c) return member(c.object, key);
   return c.array[arrayIndex(c.array, key, c.array.length)];
 }
 
@@ -155,7 +155,7 @@ function arrayIndex(array: Json[], key: string, size: number): number {
 
 function addTo(c: Container, key: string, value: Json): void {
   if ('object' in c) {
-    c.object[key] = value;
+    put(c.object, key, value);
     return;
   }
   if (key === '-') {
@@ -176,7 +176,7 @@ function addTo(c: Container, key: string, value: Json): void {
 
 function removeFrom(c: Container, key: string): void {
   if ('object' in c) {
-    if (!(key in c.object)) throw new Error(`Unable to remove nonexistent key: ${key}: ${MISSING}`);
+    if (!has(c.object, key)) throw new Error(`Unable to remove nonexistent key: ${key}: ${MISSING}`);
     delete c.object[key];
     return;
   }
@@ -221,9 +221,9 @@ function replace(root: Root, op: JsonObject): void {
   if (path === undefined) throw fail(`replace operation failed to decode path: ${error}`);
   const value = valueOf(op) ?? null;
   if (path === '') {
-    // upstream wraps a nil error here, hence the %!w
-    if (!Array.isArray(value) && !isObject(value)) throw fail('replace operation value must be object or array: %!w(<nil>)');
-    root.doc = value;
+    // v4.12 (kube-apiserver and kubectl through 1.34) reports this through errors.Wrapf(nil, ...),
+    // which is nil: a scalar value replaces nothing and the operation succeeds.
+    if (Array.isArray(value) || isObject(value)) root.doc = value;
     return;
   }
   const found = findObject(root, path);
@@ -234,7 +234,7 @@ function replace(root: Root, op: JsonObject): void {
   } catch {
     throw fail(`replace operation does not apply: doc is missing key: ${path}: ${MISSING}`);
   }
-  if ('object' in c) c.object[key] = value;
+  if ('object' in c) put(c.object, key, value);
   else c.array[arrayIndex(c.array, key, c.array.length)] = value;
 }
 
@@ -312,7 +312,7 @@ function jsonEqual(a: Json, b: Json): boolean {
   if (isObject(a)) {
     if (!isObject(b)) return false;
     const keys = Object.keys(a);
-    return keys.length === Object.keys(b).length && keys.every((k) => k in b && jsonEqual(a[k]!, b[k]!));
+    return keys.length === Object.keys(b).length && keys.every((k) => has(b, k) && jsonEqual(a[k]!, b[k]!));
   }
   return a === b;
 }

@@ -1,9 +1,7 @@
 // The src/patch counterpart of `kubectl patch --local`: the same patch applied by our library,
 // with kubectl's own wording for local failures (pkg/cmd/patch getPatchedJSON).
 import { parseApiVersion } from '../../src/api/object.ts';
-import {
-  type JsonObject, applyJsonPatch, decodeJsonPatch, mergePatch, schemaForKind, strategicMergePatch,
-} from '../../src/patch/index.ts';
+import { applyJsonPatch, decodeJsonPatch, mergePatch, schemaForKind, strategicMergePatch } from '../../src/patch/index.ts';
 import type { LocalPatchCase } from './cases/local-patch-cases.ts';
 import type { LocalOutcome } from './kubectl-local.ts';
 
@@ -37,5 +35,3 @@ function apply(c: LocalPatchCase) {
       }
   }
 }
-
-export type { JsonObject };

@@ -1,5 +1,5 @@
 // Re-records the kubectl fixtures of test/patch (run by hand; needs kubectl):
-//   node --import tsx test/patch/record-fixtures.ts
+//   node --import tsx test/patch/record-fixtures.ts [--local-only]
 // fixtures/local-patch.json: `kubectl patch --local` over cases/local-patch-cases.ts.
 // fixtures/apply-patch.json: the PATCH bodies `kubectl apply` sends to a ktl server for
 //   cases/apply-cases.ts, read from its -v=9 request log, with the inputs it diffed.
@@ -23,6 +23,8 @@ const write = (name: string, value: unknown) => writeFileSync(join(FIXTURES, nam
 const local: Record<string, unknown> = {};
 for (const c of LOCAL_PATCH_CASES) local[c.name] = await kubectlLocalPatch(kubectl, c);
 write('local-patch.json', local);
+
+if (process.argv.includes('--local-only')) process.exit(0);
 
 const cleanups: (() => unknown)[] = [];
 const srv = await startServer({ after: (fn) => cleanups.push(fn) });
@@ -54,7 +56,7 @@ try {
       const put = await srv.request('PUT', path, { body: live });
       if (put.status !== 200) throw new Error(`${c.name}: PUT ${path}: ${put.text}`);
     }
-    const current = JSON.parse(await kubectlOk(['get', '-n', ns, c.ref, '-o', 'json'])) as JsonObject;
+    const current = JSON.parse(await kubectlOk(['get', '-n', ns, c.ref, '-o', 'json', '--show-managed-fields'])) as JsonObject;
     const original = ((current.metadata as JsonObject).annotations as JsonObject)[LAST_APPLIED] as string;
     const second = fileOf('second.json', c.second);
     // --overwrite=false first: it fails on a conflict without writing anything.

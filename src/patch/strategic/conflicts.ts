@@ -1,6 +1,6 @@
 // Whether two strategic merge patches touch the same keys differently
 // (strategicpatch.MergingMapsHaveConflicts): the check behind `kubectl apply --overwrite=false`.
-import { type Json, type JsonObject, deepEqual, goSprint, goSprintS, isObject } from '../go-value.ts';
+import { type Json, type JsonObject, deepEqual, goSprint, goSprintS, has, isObject } from '../go-value.ts';
 import { PatchError } from '../errors.ts';
 import type { PatchSchema } from '../schema.ts';
 import { DIRECTIVE, RETAIN_KEYS, deduplicateInPlace, elementKind, retainKeysAndStrategy, sortScalars } from './lists.ts';
@@ -27,7 +27,7 @@ function fieldsHaveConflicts(left: Json, right: Json, schema: PatchSchema | unde
 
 function mapsHaveConflicts(left: JsonObject, right: JsonObject, schema: PatchSchema): boolean {
   for (const [key, leftValue] of Object.entries(left)) {
-    if (key === DIRECTIVE || key === RETAIN_KEYS || !(key in right)) continue;
+    if (key === DIRECTIVE || key === RETAIN_KEYS || !has(right, key)) continue;
     let sub: PatchSchema | undefined, strategy = '', mergeKey = '';
     if (Array.isArray(leftValue) || isObject(leftValue)) {
       const field = schema.field(key);
@@ -72,7 +72,7 @@ function byMergeKey(list: Json[], mergeKey: string): Map<string, JsonObject> {
   const out = new Map<string, JsonObject>();
   for (const v of list) {
     if (!isObject(v)) throw new PatchError(`invalid element type in merging list:${goSprint(list)}`);
-    if (!(mergeKey in v)) throw new PatchError(`cannot find merge key \`${mergeKey}\` in merging list element:${goSprint(v)}`);
+    if (!has(v, mergeKey)) throw new PatchError(`cannot find merge key \`${mergeKey}\` in merging list element:${goSprint(v)}`);
     out.set(goSprintS(v[mergeKey]), v);
   }
   return out;

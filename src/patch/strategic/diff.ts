@@ -4,7 +4,7 @@
 // $deleteFromPrimitiveList list, reordered or changed merge lists get $setElementOrder, and fields
 // with the retainKeys strategy get a $retainKeys list.
 import { toYaml } from '../../printers/yaml.ts';
-import { type Json, type JsonObject, clone, compareStrings, deepEqual, goKind, goSprint, isObject, sortKeysDeep } from '../go-value.ts';
+import { type Json, type JsonObject, clone, compareStrings, deepEqual, goKind, goSprint, has, isObject, put, sortKeysDeep } from '../go-value.ts';
 import { PatchError, errBadArgType } from '../errors.ts';
 import type { PatchSchema } from '../schema.ts';
 import { mergingMapsHaveConflicts } from './conflicts.ts';
@@ -27,12 +27,12 @@ interface DiffOptions {
 export type Precondition = (patch: JsonObject) => boolean;
 
 /** The patch must not change this top-level key (kubectl apply: apiVersion, kind). */
-export const requireKeyUnchanged = (key: string): Precondition => (patch) => !(key in patch);
+export const requireKeyUnchanged = (key: string): Precondition => (patch) => !has(patch, key);
 
 /** The patch must not change metadata.<key> (kubectl apply: name). */
 export const requireMetadataKeyUnchanged = (key: string): Precondition => (patch) => {
   const metadata = patch.metadata;
-  return !isObject(metadata) || !(key in metadata);
+  return !isObject(metadata) || !has(metadata, key);
 };
 
 function checkPreconditions(patch: JsonObject, preconditions: Precondition[]): void {
@@ -79,8 +79,8 @@ export function diffMaps(original: JsonObject, modified: JsonObject, schema: Pat
   const retainKeys: Json[] = [];
   for (const [key, modifiedValue] of Object.entries(modified)) {
     if (options.buildRetainKeysDirective && modifiedValue !== null) retainKeys.push(key);
-    if (!(key in original)) {
-      if (!options.ignoreChangesAndAdditions) patch[key] = modifiedValue;
+    if (!has(original, key)) {
+      if (!options.ignoreChangesAndAdditions) put(patch, key, modifiedValue);
       continue;
     }
     const originalValue = original[key]!;
@@ -90,14 +90,14 @@ export function diffMaps(original: JsonObject, modified: JsonObject, schema: Pat
       continue;
     }
     if (goKind(originalValue) !== goKind(modifiedValue)) {
-      if (!options.ignoreChangesAndAdditions) patch[key] = modifiedValue;
+      if (!options.ignoreChangesAndAdditions) put(patch, key, modifiedValue);
       continue;
     }
     if (isObject(originalValue)) diffMapField(key, originalValue, modifiedValue as JsonObject, patch, schema, options);
     else if (Array.isArray(originalValue)) diffListField(key, originalValue, modifiedValue as Json[], patch, schema, options);
     else replaceIfNotEqual(key, originalValue, modifiedValue, patch, options);
   }
-  if (!options.ignoreDeletions) for (const key of Object.keys(original)) if (!(key in modified)) patch[key] = null;
+  if (!options.ignoreDeletions) for (const key of Object.keys(original)) if (!has(modified, key)) put(patch, key, null);
   if (retainKeys.length > 0 && (Object.keys(patch).length > 0 || hasAdditionalNewField(original, modified))) {
     patch[RETAIN_KEYS] = sortScalars(retainKeys);
   }
@@ -105,11 +105,11 @@ export function diffMaps(original: JsonObject, modified: JsonObject, schema: Pat
 }
 
 function hasAdditionalNewField(original: JsonObject, modified: JsonObject): boolean {
-  return Object.entries(original).some(([k, v]) => v !== null && !(k in modified));
+  return Object.entries(original).some(([k, v]) => v !== null && !has(modified, k));
 }
 
 function replaceIfNotEqual(key: string, original: Json, modified: Json, patch: JsonObject, options: DiffOptions): void {
-  if (!options.ignoreChangesAndAdditions && !deepEqual(original, modified)) patch[key] = modified;
+  if (!options.ignoreChangesAndAdditions && !deepEqual(original, modified)) put(patch, key, modified);
 }
 
 /** A schema lookup whose failure only matters when the values differ. */
@@ -127,11 +127,11 @@ function diffMapField(key: string, original: JsonObject, modified: JsonObject, p
   if (!field) return;
   const { retainKeys, strategy } = retainKeysAndStrategy(field.strategies());
   if (strategy === 'replace') {
-    if (!options.ignoreChangesAndAdditions) patch[key] = modified;
+    if (!options.ignoreChangesAndAdditions) put(patch, key, modified);
     return;
   }
   const value = diffMaps(original, modified, field, { ...options, buildRetainKeysDirective: retainKeys });
-  if (Object.keys(value).length > 0) patch[key] = value;
+  if (Object.keys(value).length > 0) put(patch, key, value);
 }
 
 function diffListField(key: string, original: Json[], modified: Json[], patch: JsonObject, schema: PatchSchema, options: DiffOptions): void {
@@ -146,7 +146,7 @@ function diffListField(key: string, original: Json[], modified: Json[], patch: J
     return;
   }
   const [add, remove, order] = diffLists(original, modified, found.items, found.field.mergeKey(), { ...options, buildRetainKeysDirective: retainKeys });
-  if (add.length > 0) patch[key] = add;
+  if (add.length > 0) put(patch, key, add);
   if (remove.length > 0) patch[`${DELETE_FROM_PRIMITIVE_LIST}/${key}`] = remove;
   if (order.length > 0) patch[`${SET_ELEMENT_ORDER}/${key}`] = order;
 }
@@ -225,7 +225,7 @@ function diffListsOfMaps(original: Json[], modified: Json[], items: PatchSchema,
     if (cmp === 0) {
       const value = diffMaps(oItem!, mItem!, items, options);
       if (Object.keys(value).length > 0) {
-        value[mergeKey] = mKey;
+        put(value, mergeKey, mKey);
         patch.push(value);
       }
       i++;

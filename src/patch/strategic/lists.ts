@@ -3,7 +3,7 @@
 // in the patch > order in the live list) of upstream's strategicpatch package.
 import { goSort, goSortStable } from '../go-sort.ts';
 import {
-  type GoKind, type Json, type JsonObject, compareStrings, goEqual, goKind, goSprint, isObject,
+  type GoKind, type Json, type JsonObject, compareStrings, get, goEqual, goKind, goSprint, has, isObject,
 } from '../go-value.ts';
 import {
   PatchError, errBadArgType, errBadPatchFormatForPrimitiveList, errBadPatchFormatForSetElementOrderList,
@@ -66,7 +66,7 @@ export function asMap(v: Json | undefined): JsonObject {
 }
 
 export function mergeKeyValue(m: JsonObject, mergeKey: string): Json {
-  if (!(mergeKey in m)) throw errNoMergeKey(m, mergeKey);
+  if (!has(m, mergeKey)) throw errNoMergeKey(m, mergeKey);
   return m[mergeKey]!;
 }
 
@@ -75,7 +75,7 @@ export function findByMergeKey(list: Json[], mergeKey: string, value: Json): [Js
   for (let i = 0; i < list.length; i++) {
     const v = list[i];
     if (!isObject(v)) throw new PatchError(`value for key ${i} is not a map`);
-    if (mergeKey in v && goEqual(v[mergeKey], value)) return [v, i];
+    if (has(v, mergeKey) && goEqual(v[mergeKey], value)) return [v, i];
   }
   return undefined;
 }
@@ -145,11 +145,25 @@ function validateMergeKeyInLists(mergeKey: string, ...lists: Json[][]): void {
   for (const list of lists) for (const item of list) mergeKeyValue(asMap(item), mergeKey);
 }
 
-/** Position of an item in `list`, by merge key for maps (a missing key counts as null). */
-function indexIn(list: Json[], item: Json, mergeKey: string, isMap: boolean): number {
-  const valueOf = isMap ? (v: Json) => (isObject(v) ? (v[mergeKey] ?? null) : null) : (v: Json) => v;
-  const wanted = valueOf(item);
-  return list.findIndex((v) => goEqual(wanted, valueOf(v)));
+/** Go's == between list items as a lookup key; undefined for maps and slices, which == never matches. */
+function identity(v: Json | undefined): string | undefined {
+  const k = goKind(v);
+  if (k === 'map' || k === 'slice') return undefined;
+  return k === 'nil' ? k : `${k}:${String(v)}`;
+}
+
+/** Position lookup in `list` (first occurrence), by merge key for maps, where a missing key is null. */
+function positionsIn(list: Json[], mergeKey: string, isMap: boolean): (item: Json) => number {
+  const keyOf = isMap ? (v: Json) => (isObject(v) ? (get(v, mergeKey) ?? null) : null) : (v: Json) => v;
+  const first = new Map<string, number>();
+  list.forEach((v, i) => {
+    const id = identity(keyOf(v));
+    if (id !== undefined && !first.has(id)) first.set(id, i);
+  });
+  return (item) => {
+    const id = identity(keyOf(item));
+    return id === undefined ? -1 : (first.get(id) ?? -1);
+  };
 }
 
 /** Sorts `toSort` by positions in `order` (stable; unknown items compare as "less"). */
@@ -159,10 +173,11 @@ export function normalizeSliceOrder(toSort: Json[], order: Json[], mergeKey: str
     validateMergeKeyInLists(mergeKey, toSort, order);
     [toSort, toDelete] = extractToDeleteItems(toSort);
   }
+  const position = positionsIn(order, mergeKey, isMap);
   goSortStable(toSort, (a, b) => {
-    const ia = indexIn(order, a, mergeKey, isMap);
+    const ia = position(a);
     if (ia >= 0) {
-      const ib = indexIn(order, b, mergeKey, isMap);
+      const ib = position(b);
       if (ib >= 0) return ia < ib;
     }
     return true;
@@ -172,14 +187,14 @@ export function normalizeSliceOrder(toSort: Json[], order: Json[], mergeKey: str
 
 /** Interleaves server-only items into patch items, keeping both relative orders (upstream mergeSortedSlice). */
 function mergeSorted(left: Json[], right: Json[], serverOrder: Json[], mergeKey: string, isMap: boolean): Json[] {
+  const position = positionsIn(serverOrder, mergeKey, isMap);
   const out: Json[] = [];
   let i = 0, j = 0;
   while (i < left.length || j < right.length) {
     if (i >= left.length) out.push(right[j++]!);
     else if (j >= right.length) out.push(left[i++]!);
     else {
-      const li = indexIn(serverOrder, left[i]!, mergeKey, isMap);
-      const ri = indexIn(serverOrder, right[j]!, mergeKey, isMap);
+      const li = position(left[i]!), ri = position(right[j]!);
       if (li >= 0 && ri >= 0 && li < ri) out.push(left[i++]!);
       else out.push(right[j++]!);
     }
@@ -198,17 +213,31 @@ export function normalizeElementOrder(
 
 /** Items of `list` present in `by` (by value), and the others. */
 export function partitionPrimitives(list: Json[], by: Json[]): [Json[], Json[]] {
+  const present = new Set(by.map(identity));
   const inPatch: Json[] = [], serverOnly: Json[] = [];
-  for (const v of list) (by.some((b) => goEqual(b, v)) ? inPatch : serverOnly).push(v);
+  for (const v of list) {
+    const id = identity(v);
+    (id !== undefined && present.has(id) ? inPatch : serverOnly).push(v);
+  }
   return [inPatch, serverOnly];
 }
 
 /** Items of `list` whose merge key appears in `by`, and the others. */
 export function partitionMaps(list: Json[], by: Json[], mergeKey: string): [Json[], Json[]] {
+  // With only maps in `by` a lookup table answers as the scan would; otherwise scan, for its error.
+  let present: ((value: Json) => boolean) | undefined;
+  if (by.every(isObject)) {
+    const ids = new Set((by as JsonObject[]).filter((m) => has(m, mergeKey)).map((m) => identity(m[mergeKey])));
+    present = (value) => {
+      const id = identity(value);
+      return id !== undefined && ids.has(id);
+    };
+  }
   const inPatch: Json[] = [], serverOnly: Json[] = [];
   for (const v of list) {
     const value = mergeKeyValue(asMap(v), mergeKey);
-    (findByMergeKey(by, mergeKey, value) ? inPatch : serverOnly).push(v);
+    const found = present ? present(value) : findByMergeKey(by, mergeKey, value) !== undefined;
+    (found ? inPatch : serverOnly).push(v);
   }
   return [inPatch, serverOnly];
 }

@@ -3,7 +3,7 @@
 // `kubectl patch --local` run: maps merge, null deletes, lists follow the field's patch strategy,
 // and the $patch, $retainKeys, $setElementOrder and $deleteFromPrimitiveList directives apply.
 // The same merge, with other options, combines the two halves of a three-way patch (diff.ts).
-import { type Json, type JsonObject, clone, deepEqual, goEqual, goKind, goSprint, isObject } from '../go-value.ts';
+import { type Json, type JsonObject, clone, deepEqual, goEqual, goKind, goSprint, has, isObject, put } from '../go-value.ts';
 import {
   PatchError, errBadArgType, errBadJSONDoc, errBadPatchFormatForRetainKeys, errBadPatchFormatForSetElementOrderList,
   errBadPatchType, errNoMergeKey,
@@ -46,7 +46,7 @@ export function mergeMap(original: JsonObject | null, patch: JsonObject, schema:
     let k = patchKey, isDeleteList = false;
     if (patchKey.startsWith(DELETE_FROM_PRIMITIVE_LIST)) {
       if (!options.mergeParallelList) {
-        target[patchKey] = patchV;
+        put(target, patchKey, patchV);
         continue;
       }
       const listKey = extractKey(patchKey, DELETE_FROM_PRIMITIVE_LIST);
@@ -57,7 +57,7 @@ export function mergeMap(original: JsonObject | null, patch: JsonObject, schema:
       delete target[k];
       if (options.ignoreUnmatchedNulls) continue;
     }
-    if (!(k in target) || goKind(target[k]) !== goKind(patchV)) {
+    if (!has(target, k) || goKind(target[k]) !== goKind(patchV)) {
       // Absent or of another type: the patch value wins, minus its directives.
       if (!isDeleteList) {
         if (options.ignoreUnmatchedNulls) discardNulls(patchV);
@@ -69,12 +69,12 @@ export function mergeMap(original: JsonObject | null, patch: JsonObject, schema:
     if (isObject(current)) {
       const field = schema.field(k);
       const { strategy } = retainKeysAndStrategy(field.strategies());
-      target[k] = strategy === 'replace' ? patchV : mergeMap(current, patchV as JsonObject, field, options);
+      put(target, k, strategy === 'replace' ? patchV : mergeMap(current, patchV as JsonObject, field, options));
     } else if (Array.isArray(current)) {
       const field = schema.field(k);
       const items = field.element();
       const { strategy } = retainKeysAndStrategy(field.strategies());
-      target[k] = mergeSliceHandler(current, patchV as Json[], items, strategy, field.mergeKey(), isDeleteList, options);
+      put(target, k, mergeSliceHandler(current, patchV as Json[], items, strategy, field.mergeKey(), isDeleteList, options));
     } else {
       setWithoutDirectives(target, k, patchV);
     }
@@ -93,7 +93,7 @@ function mapDirective(directive: Json, patch: JsonObject): JsonObject {
 
 function setWithoutDirectives(target: JsonObject, key: string, value: Json): void {
   const [v, keep] = removeDirectives(value);
-  if (keep) target[key] = v;
+  if (keep) put(target, key, v);
   else delete target[key];
 }
 
@@ -148,17 +148,17 @@ function applyRetainKeys(original: JsonObject, patch: JsonObject, options: Merge
 /** $setElementOrder/<list>: merge that list now and order it; removes both keys from the patch. */
 function mergeOrderedLists(original: JsonObject, patch: JsonObject, schema: PatchSchema, options: MergeOptions): void {
   for (const key of Object.keys(patch)) {
-    if (!key.startsWith(SET_ELEMENT_ORDER) || !(key in patch)) continue;
+    if (!key.startsWith(SET_ELEMENT_ORDER) || !has(patch, key)) continue;
     const order = patch[key]!;
     if (!options.mergeParallelList) {
       // Merging two patches: the order directive moves to the first, and both must agree.
-      if (!(key in original)) original[key] = order;
+      if (!has(original, key)) put(original, key, order);
       else if (!deepEqual(original[key], order)) throw errBadPatchFormatForSetElementOrderList();
     }
     delete patch[key];
     if (!Array.isArray(order)) throw errBadArgType(SLICE_TYPE, order);
     const listKey = extractKey(key, SET_ELEMENT_ORDER);
-    const foundOriginal = listKey in original, foundPatch = listKey in patch;
+    const foundOriginal = has(original, listKey), foundPatch = has(patch, listKey);
     const originalList = foundOriginal ? asSlice(original[listKey]) : [];
     const patchList = foundPatch ? asSlice(patch[listKey]) : [];
     const field = schema.field(listKey);
@@ -175,7 +175,7 @@ function mergeOrderedLists(original: JsonObject, patch: JsonObject, schema: Patc
 
     const [inOrder, serverOnly] = mergeKey ? partitionMaps(merged, order, mergeKey) : partitionPrimitives(merged, order);
     const isMap = elementKind(originalList, patchList) === 'map';
-    original[listKey] = normalizeElementOrder(inOrder, serverOnly, order, originalList, mergeKey, isMap);
+    put(original, listKey, normalizeElementOrder(inOrder, serverOnly, order, originalList, mergeKey, isMap));
     delete patch[listKey];
   }
 }
@@ -243,7 +243,7 @@ function applySpecialItems(original: Json[], patch: Json[], mergeKey: string): [
     }
     const directive = m[DIRECTIVE]!;
     if (goEqual(directive, 'delete')) {
-      if (!(mergeKey in m)) throw errNoMergeKey(m, mergeKey);
+      if (!has(m, mergeKey)) throw errNoMergeKey(m, mergeKey);
       original = deleteMatching(original, mergeKey, m[mergeKey]!);
     } else if (goEqual(directive, 'replace')) {
       replace = true; // keep going: later directive items are dropped too
@@ -267,7 +267,7 @@ function mergeItems(original: Json[], patch: Json[], mergeKey: string, items: Pa
   const out = [...original];
   for (const v of patch) {
     const m = asMap(v);
-    if (!(mergeKey in m)) throw errNoMergeKey(m, mergeKey);
+    if (!has(m, mergeKey)) throw errNoMergeKey(m, mergeKey);
     const found = findByMergeKey(out, mergeKey, m[mergeKey]!);
     if (found) out[found[1]] = mergeMap(found[0], m, items, options);
     else out.push(v);

@@ -118,7 +118,7 @@ export const APPLY_CASES: ApplyCase[] = [
   {
     name: 'service ports and selector',
     ref: 'service/s',
-    first: { apiVersion: 'v1', kind: 'Service', metadata: { name: 's' }, spec: { selector: { app: 'a', tier: 'b' }, ports: [{ port: 80, targetPort: 8080 }, { port: 81, name: 'x', targetPort: 81 }] } },
+    first: { apiVersion: 'v1', kind: 'Service', metadata: { name: 's' }, spec: { selector: { app: 'a', tier: 'b' }, ports: [{ port: 80, name: 'http', targetPort: 8080 }, { port: 81, name: 'x', targetPort: 81 }] } },
     second: { apiVersion: 'v1', kind: 'Service', metadata: { name: 's' }, spec: { selector: { app: 'a' }, ports: [{ port: 81, name: 'x', targetPort: 82 }] } },
   },
   {

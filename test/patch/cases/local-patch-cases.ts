@@ -118,6 +118,8 @@ export const LOCAL_PATCH_CASES: LocalPatchCase[] = [
   sp('nested maps merge inside a merge-list item', pod, { spec: { containers: [{ name: 'app', resources: { limits: { cpu: '2' } } }] }, metadata: { labels: { x: 'y' } } }),
   sp('top-level null patch changes nothing', configMap, null),
   sp('data map merge', configMap, { data: { k1: null, k3: 'v3' } }),
+  // Keys that are members of JavaScript's Object.prototype are plain keys here.
+  sp('keys named like Object.prototype members', { ...configMap, data: { ['__proto__']: 'old', k: 'v' } }, { data: { constructor: 'c', toString: null, ['__proto__']: 'p', hasOwnProperty: { x: 1 } } }),
 
   // Merge lists of maps.
   sp('merge list: change an item by key', pod, container({ image: 'nginx:2' })),
@@ -199,6 +201,7 @@ export const LOCAL_PATCH_CASES: LocalPatchCase[] = [
   mp('merge: nested deep replace', custom, { spec: { nested: { obj: { deep: { x: 1 } } } } }),
   mp('merge: strategic lists are replaced', pod, podSpec({ containers: [{ name: 'app', image: 'only' }] })),
   mp('merge: null patch', custom, null),
+  mp('merge: keys named like Object.prototype members', configMap, { data: { constructor: { a: null }, toString: null, ['__proto__']: 'p' } }),
   mp('merge: scalar patch', custom, 'x'),
 
   // JSON patch (RFC 6902 and evanphx details).
@@ -249,4 +252,14 @@ export const LOCAL_PATCH_CASES: LocalPatchCase[] = [
   jp('json: through a scalar', custom, [{ op: 'add', path: '/spec/title/x', value: 1 }]),
   jp('json: through an explicit null', custom, [{ op: 'add', path: '/spec/nullField/x', value: 1 }]),
   jp('json: empty patch', custom, []),
+  jp('json: keys named like Object.prototype members', configMap, [
+    { op: 'add', path: '/data/constructor', value: 'c' }, { op: 'add', path: '/data/__proto__', value: 'p' },
+    { op: 'test', path: '/data/toString', value: null }, { op: 'copy', from: '/data/valueOf', path: '/data/v' },
+  ]),
+  jp('json: removing a key named like an Object.prototype member', configMap, [{ op: 'remove', path: '/data/toString' }]),
+  jp('json: replace the document with a scalar', custom, [{ op: 'replace', path: '', value: 'x' }]),
+  jp('json: replace the document', custom, [{ op: 'replace', path: '', value: { apiVersion: 'example.com/v1', kind: 'Widget', metadata: { name: 'z' } } }]),
+  jp('json: negative index replace', custom, [{ op: 'replace', path: '/spec/list/-1', value: 'Z' }]),
+  jp('json: null item in the patch', custom, [null]),
+  jp('json: test of an explicit null', custom, [{ op: 'test', path: '/spec/nullField', value: null }]),
 ];
