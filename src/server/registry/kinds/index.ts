@@ -7,6 +7,7 @@ import type { Strategy } from '../strategy.ts';
 import { pods } from './pod.ts';
 import { namespaces } from './namespace.ts';
 import { services } from './service.ts';
+import { jobs } from './job.ts';
 import { horizontalPodAutoscalerConversion } from './horizontal-pod-autoscaler.ts';
 import { labelSelectorScale, mapSelectorScale } from '../scale.ts';
 import { customResourceDefinitionStrategy } from '../../crd/crd-strategy.ts';
@@ -25,7 +26,7 @@ const STRATEGIES: Record<string, Strategy> = {
   'apps/replicasets': scalable,
   'apps/statefulsets': scalable,
   'apps/daemonsets': withGeneration,
-  'batch/jobs': withGeneration,
+  'batch/jobs': jobs,
   'batch/cronjobs': withGeneration,
   'autoscaling/horizontalpodautoscalers': withGeneration,
   'policy/poddisruptionbudgets': withGeneration,
