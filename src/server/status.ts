@@ -142,7 +142,7 @@ const FIELD_ERROR_TEXT: Record<FieldErrorType, string> = {
   FieldValueTypeInvalid: 'Invalid value',
 };
 
-const VALUE_OMITTED = new Set<FieldErrorType>(['FieldValueRequired', 'FieldValueForbidden', 'FieldValueTooMany', 'InternalError', 'FieldValueTooLong']);
+const VALUE_OMITTED = new Set<FieldErrorType>(['FieldValueRequired', 'FieldValueForbidden', 'InternalError', 'FieldValueTooLong']);
 
 /** Go's %#v-ish rendering that field.Error uses for values: strings quoted, numbers bare. */
 function renderValue(v: unknown): string {

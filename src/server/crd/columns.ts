@@ -1,45 +1,33 @@
 // Server-side tables of custom resources (apiextensions-apiserver registry/customresource/
 // tableconvertor and helpers.go): Name, then the version's additionalPrinterColumns (Age alone
-// when it declares none), each cell typed by its column: strings as JSONPath prints them, numbers,
-// booleans, and dates as ages.
+// when it declares none). Cells come from ktl's JSONPath library (src/api/jsonpath), which types
+// them by column as upstream's convertor does; dates become ages here.
 import type { KubeObject } from '../../api/object.ts';
+import { compileCrdColumn, crdColumnCell } from '../../api/jsonpath/crd-columns.ts';
+import type { JsonPath } from '../../api/jsonpath/jsonpath.ts';
 import { NAME } from '../tables/columns.ts';
-import { since } from '../tables/duration.ts';
+import { humanDuration } from '../tables/duration.ts';
 import type { Cell, TableColumnDefinition, TableEntry } from '../tables/types.ts';
-import { compileColumnPath, printJsonPathValue, type ColumnPath } from './column-path.ts';
 import type { CrdColumn } from './types.ts';
 
 /** serveDefaultColumnsIfEmpty. */
 const DEFAULT_COLUMNS: CrdColumn[] = [{ name: 'Age', type: 'date', description: 'Time since the object was created.', jsonPath: '.metadata.creationTimestamp' }];
 
-const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
-
-/** cellForJSONValue: a value of the wrong JSON type gives an empty (null) cell. */
-function cell(type: string | undefined, value: unknown, now: Date): Cell {
-  if (value === null || value === undefined) return null;
-  switch (type) {
-    case 'string':
-      return printJsonPathValue(value);
-    case 'integer':
-      return typeof value === 'number' ? Math.trunc(value) : null;
-    case 'number':
-      return typeof value === 'number' ? value : null;
-    case 'boolean':
-      return typeof value === 'boolean' ? value : null;
-    case 'date':
-      if (typeof value !== 'string') return null;
-      return RFC3339.test(value) ? since(value, now) : '<invalid>';
-    default:
-      return null;
-  }
+function cell(path: JsonPath | undefined, type: string, obj: KubeObject, now: Date): Cell {
+  if (!path) return null;
+  const c = crdColumnCell(path, type, obj);
+  if (c === null || typeof c !== 'object') return c;
+  // ConvertToHumanReadableDateType
+  return c.time === null ? '<unknown>' : humanDuration(now.getTime() - c.time.getTime());
 }
 
 /** The table of one CRD version, from its printer columns. */
 export function customResourceTable(columns: readonly CrdColumn[] | undefined): TableEntry {
   const cols = columns?.length ? columns : DEFAULT_COLUMNS;
-  const paths: (ColumnPath | undefined)[] = cols.map((c) => {
+  // a column that does not parse prints empty cells (validation normally prevents it)
+  const paths = cols.map((c) => {
     try {
-      return compileColumnPath(c.jsonPath ?? '');
+      return compileCrdColumn(c.jsonPath ?? '');
     } catch {
       return undefined;
     }
@@ -56,13 +44,6 @@ export function customResourceTable(columns: readonly CrdColumn[] | undefined): 
   ];
   return {
     columns: definitions,
-    row(obj: KubeObject, now: Date): Cell[] {
-      const cells: Cell[] = [obj.metadata?.name ?? ''];
-      cols.forEach((c, i) => {
-        const found = paths[i]?.find(obj) ?? [];
-        cells.push(found.length ? cell(c.type, found[0], now) : null);
-      });
-      return cells;
-    },
+    row: (obj, now) => [obj.metadata?.name ?? '', ...cols.map((c, i) => cell(paths[i], c.type ?? '', obj, now))],
   };
 }

@@ -3,7 +3,8 @@
 // customresource_handler.go): pruning of unknown fields, schema defaults, schema validation with
 // ratcheting on update, list-type checks, scale paths, and generation counting every non-metadata
 // change. Versions share one store in the storage version, so the storage version's schema applies
-// (conversion "None": versions differ only in apiVersion).
+// (conversion "None": versions differ only in apiVersion). CEL rules (x-kubernetes-validations) are
+// not evaluated: there is no CEL engine.
 import type { KubeObject } from '../../api/object.ts';
 import { forbidden, type FieldError } from '../status.ts';
 import type { Strategy } from '../registry/strategy.ts';
@@ -13,6 +14,7 @@ import { validateListSetsAndMaps } from './schema/list-types.ts';
 import { canonicalizeCustomResource, pruneCustomResource } from './schema/pruning.ts';
 import type { JSONSchemaProps } from './schema/types.ts';
 import { ratchet, schemaErrors, toFieldErrors } from './schema/validate-value.ts';
+import { crdTypeIndex } from './type-index.ts';
 import { storageVersionOf, versionOf, type Crd, type CrdScale } from './types.ts';
 
 /** A strategy with the decoding hook custom resources need (unknown fields come from pruning). */
@@ -56,8 +58,11 @@ export function createCustomResourceStrategy(crd: Crd, options: CustomResourceSt
     return errs;
   }
 
+  const types = crdTypeIndex(crd, version?.name ?? '');
   const strategy: CustomResourceStrategy = {
     tracksGeneration: true,
+    // typed view for server-side apply and patch (the storage version's; versions differ only in apiVersion)
+    schema: { types: types.index, typeName: types.typeName },
     specOf: nonMetadata,
     decode(obj) {
       return { value: obj, unknownFields: coerce(obj) };

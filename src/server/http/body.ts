@@ -5,6 +5,7 @@ import { parseDocument } from 'yaml';
 import type { KubeObject } from '../../api/object.ts';
 import { badRequest, requestEntityTooLarge, unsupportedMediaType } from '../status.ts';
 import { bodyMediaType, READABLE_MEDIA_TYPES } from './negotiate.ts';
+import { duplicateKeyPaths } from './duplicate-keys.ts';
 
 export const MAX_REQUEST_BODY_BYTES = 3 * 1024 * 1024;
 
@@ -72,13 +73,31 @@ function asObject(value: unknown): KubeObject {
  * whose decoder loads only when a protobuf body arrives.
  */
 export async function readObject(req: IncomingMessage, into: { group: string; version: string; kind: string }): Promise<KubeObject> {
+  return (await readObjectChecked(req, into)).object;
+}
+
+/** readObject, plus the keys a JSON body repeats (strict field validation reports them). */
+export async function readObjectChecked(
+  req: IncomingMessage,
+  into: { group: string; version: string; kind: string },
+): Promise<{ object: KubeObject; duplicateFields: string[] }> {
   const body = await readBody(req);
   const contentType = req.headers['content-type'];
-  if (bodyMediaType(contentType) === 'application/vnd.kubernetes.protobuf') {
+  const media = bodyMediaType(contentType);
+  if (media === 'application/vnd.kubernetes.protobuf') {
     const { decodeProtobufObject } = await import('../protobuf/decode.ts');
-    return decodeObjectBody(body, contentType, (b) => decodeProtobufObject(b, into));
+    return { object: decodeObjectBody(body, contentType, (b) => decodeProtobufObject(b, into)), duplicateFields: [] };
   }
-  return decodeObjectBody(body, contentType);
+  const object = decodeObjectBody(body, contentType);
+  let duplicateFields: string[] = [];
+  if (media === 'application/json' || media === '') {
+    try {
+      duplicateFields = duplicateKeyPaths(body.toString('utf8'));
+    } catch {
+      // Nesting too deep to scan: the object itself decoded fine.
+    }
+  }
+  return { object, duplicateFields };
 }
 
 /** Objects posted to an endpoint must be of its kind (or carry no kind at all). */

@@ -3,7 +3,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { KubeObject, ObjectMeta } from '../../api/object.ts';
 import type { FieldError } from '../status.ts';
-import { validateAnnotations, validateFinalizerName, validateLabels } from './validation/meta.ts';
+import { validateAnnotations, validateFinalizerName, validateLabels, validateQualifiedName } from './validation/meta.ts';
 import { isDNS1035Label, isDNS1123Label, isDNS1123Subdomain, isValidPathSegmentName } from './validation/names.ts';
 
 const NAME_CHARS = 'bcdfghjklmnpqrstvwxz2456789';
@@ -41,7 +41,11 @@ const NAME_RULES: Record<NameRule, (v: string) => string[]> = {
 };
 
 /** ValidateObjectMeta: name, namespace, labels, annotations, ownerReferences, finalizers. */
-export function validateObjectMeta(meta: ObjectMeta, namespaced: boolean, nameRule: NameRule): FieldError[] {
+/**
+ * `coreFinalizers`: built-in kinds also require finalizer names to be standard or fully qualified
+ * (core validation); CRDs and custom resources only check the name's syntax.
+ */
+export function validateObjectMeta(meta: ObjectMeta, namespaced: boolean, nameRule: NameRule, coreFinalizers = true): FieldError[] {
   const errs: FieldError[] = [];
   if (!meta.name) {
     if (!meta.generateName) errs.push({ type: 'FieldValueRequired', field: 'metadata.name', detail: 'name or generateName is required' });
@@ -72,7 +76,8 @@ export function validateObjectMeta(meta: ObjectMeta, namespaced: boolean, nameRu
       value: meta.ownerReferences,
       detail: `Only one reference can have Controller set to true. Found "true" in references for ${controllers.map((r) => `${r.kind}/${r.name}`).join(' and ')}`,
     });
-  for (const [i, f] of (meta.finalizers ?? []).entries()) errs.push(...validateFinalizerName(f, `metadata.finalizers[${i}]`));
+  for (const [i, f] of (meta.finalizers ?? []).entries())
+    errs.push(...(coreFinalizers ? validateFinalizerName(f, `metadata.finalizers[${i}]`) : validateQualifiedName(f, `metadata.finalizers[${i}]`)));
   return errs;
 }
 

@@ -49,6 +49,8 @@ export interface WriteContext {
   managedFieldsSet?: boolean;
   /** Internal writers (controllers, bootstrap) skip mutating admission. */
   skipAdmission?: boolean;
+  /** Keys the request's JSON repeated (reported like unknown fields). */
+  duplicateFields?: string[];
   /** The server's own bootstrap objects skip the kind's validation (a loopback-only host). */
   skipKindValidation?: boolean;
 }
@@ -84,6 +86,8 @@ export interface StoreWatch {
 
 export interface DeleteParams {
   propagationPolicy?: 'Background' | 'Foreground' | 'Orphan';
+  /** The request said orphanDependents=false (its answer is 202 while the object lingers). */
+  orphanDependentsFalse?: boolean;
   gracePeriodSeconds?: number;
   preconditions?: { uid?: string; resourceVersion?: string };
 }
@@ -119,6 +123,8 @@ export class ResourceStore {
   readonly hasStatus: boolean;
   /** The kind's definition in the type table (built-in kinds). */
   private readonly typeName: string | undefined;
+  /** Built-in kinds other than CRDs get core's metadata rules (finalizer names). */
+  private readonly coreValidation: boolean;
 
   constructor(
     readonly info: ResourceInfo,
@@ -129,6 +135,7 @@ export class ResourceStore {
     this.groupResource = { group: info.group, resource: info.resource };
     this.hasStatus = (info.subresources ?? []).some((s) => s.name === 'status');
     this.typeName = builtinTypes().typeNameForKind(info.group, info.version, info.kind);
+    this.coreValidation = !info.custom && info.group !== 'apiextensions.k8s.io' && info.group !== 'apiregistration.k8s.io';
   }
 
   /**
@@ -138,11 +145,16 @@ export class ResourceStore {
   private decodeRequest(obj: KubeObject, ctx: WriteContext): KubeObject {
     const decodeError = this.strategy.checkDecode?.(obj);
     if (decodeError) throw badRequest(decodeError);
-    if (!this.typeName) return obj;
-    const { value, unknownFields } = canonicalize(builtinTypes(), this.typeName, obj);
+    // Built-in kinds decode through the type table; custom resources through their schema.
+    const decoded = this.typeName ? canonicalize(builtinTypes(), this.typeName, obj) : this.strategy.decode?.(obj);
+    const { value, unknownFields } = decoded ?? { value: obj, unknownFields: [] };
     const mode = ctx.fieldValidation ?? 'Warn';
-    if (unknownFields.length && mode !== 'Ignore') {
-      const texts = unknownFields.map((p) => `unknown field ${JSON.stringify(p.replace(/^\./, ''))}`);
+    const duplicates = ctx.duplicateFields ?? [];
+    if ((unknownFields.length || duplicates.length) && mode !== 'Ignore') {
+      const texts = [
+        ...unknownFields.map((p) => `unknown field ${JSON.stringify(p.replace(/^\./, ''))}`),
+        ...duplicates.map((p) => `duplicate field ${JSON.stringify(p)}`),
+      ];
       if (mode === 'Strict') {
         const { kind, version } = this.info;
         throw badRequest(`${kind} in version ${JSON.stringify(version)} cannot be handled as a ${kind}: strict decoding error: ${texts.join(', ')}`);
@@ -322,7 +334,7 @@ export class ResourceStore {
     if (this.strategy.tracksGeneration) meta.generation = 1;
     else delete meta.generation;
     const kindErrors = ctx.skipKindValidation ? [] : ((await this.strategy.validate?.(obj, sctx)) ?? []);
-    const errors = [...validateObjectMeta(meta, this.info.namespaced, this.strategy.nameRule ?? 'subdomain'), ...kindErrors];
+    const errors = [...validateObjectMeta(meta, this.info.namespaced, this.strategy.nameRule ?? 'subdomain', this.coreValidation), ...kindErrors];
     if (errors.length) throw this.invalid(meta.name ?? '', errors);
     if (this.info.namespaced) await this.env.admitNamespace(meta.namespace!, this.info, meta.name!);
     await this.strategy.canonicalize?.(obj);
@@ -432,7 +444,7 @@ export class ResourceStore {
     }
     const errors: FieldError[] = [
       ...validateObjectMetaUpdate(meta, old.metadata),
-      ...validateObjectMeta(meta, this.info.namespaced, this.strategy.nameRule ?? 'subdomain'),
+      ...validateObjectMeta(meta, this.info.namespaced, this.strategy.nameRule ?? 'subdomain', this.coreValidation),
       ...(ctx.skipKindValidation ? [] : ((await (ctx.subresource === 'status' ? this.strategy.status?.validateUpdate : this.strategy.validateUpdate)?.(obj, old, sctx)) ?? [])),
     ];
     if (errors.length) throw this.invalid(name, errors);

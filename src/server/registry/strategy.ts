@@ -52,6 +52,11 @@ export interface Strategy extends UpdateHooks {
    */
   gracefulDelete?(obj: KubeObject, requestedSeconds: number | undefined): number;
   prepareForDeletion?(obj: KubeObject, ctx: StrategyContext): MaybePromise<void>;
+  /**
+   * Decoding of kinds without a built-in type (custom resources): the object pruned to its schema
+   * and the unknown fields that were dropped (for fieldValidation).
+   */
+  decode?(obj: KubeObject): { value: KubeObject; unknownFields: string[] };
   /** A problem decoding the request would have (malformed quantities): the 400 message, if any. */
   checkDecode?(obj: KubeObject): string | undefined;
   /** The kind's typed schema when it is not a built-in one (custom resources), for apply and patch. */

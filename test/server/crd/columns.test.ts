@@ -1,8 +1,7 @@
 // Printer columns of custom resources: JSONPath cells typed by column, dates as ages, the default
-// Age column, and the small JSONPath subset columns use.
+// Age column.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { compileColumnPath, printJsonPathValue } from '../../../src/server/crd/column-path.ts';
 import { customResourceTable } from '../../../src/server/crd/columns.ts';
 
 const now = new Date('2024-01-01T01:00:00Z');
@@ -58,19 +57,4 @@ test('no printer columns: Name and Age', () => {
   assert.deepEqual(t.columns.map((c) => [c.name, c.type]), [['Name', 'string'], ['Age', 'date']]);
   assert.deepEqual(t.row(obj, now), ['c1', '60m']);
   assert.deepEqual(customResourceTable([{ name: 'When', type: 'date', jsonPath: '.spec.cronSpec' }]).row(obj, now), ['c1', '<invalid>']);
-});
-
-test('column JSONPath subset', () => {
-  const find = (p: string) => compileColumnPath(p).find(obj);
-  assert.deepEqual(find('.spec.tags[1]'), ['b']);
-  assert.deepEqual(find('.spec.tags[-1]'), ['b']);
-  assert.deepEqual(find('.spec.tags[*]'), ['a', 'b']);
-  assert.deepEqual(find('{.metadata.name}'), ['c1']);
-  assert.deepEqual(find(".spec['cronSpec']"), ['* * * * *']);
-  assert.deepEqual(find('.status.conditions[?(@.status=="True")].type'), ['Synced']);
-  assert.deepEqual(find('..type'), ['Ready', 'Synced']);
-  assert.deepEqual(find('.spec.absent.deeper'), []);
-  assert.throws(() => compileColumnPath('.spec[?(foo)]'), /unrecognized column definition/);
-  assert.equal(printJsonPathValue(2), '2');
-  assert.equal(printJsonPathValue(1e21), '1e+21');
 });

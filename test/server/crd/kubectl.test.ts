@@ -9,7 +9,7 @@ import { after, before, describe, test } from 'node:test';
 import { kubectlBinary, run, startServer, type TestServer } from '../../helpers/server.ts';
 import { FIXTURES } from './crd-helpers.ts';
 
-for (const version of ['1.33', '1.27']) {
+for (const version of ['1.27', '1.30', '1.32', '1.33']) {
   const binary = kubectlBinary(version);
   describe(`kubectl ${version} with CRDs`, { skip: binary ? false : `kubectl.${version} is not installed` }, () => {
     let srv: TestServer;
@@ -65,20 +65,41 @@ for (const version of ['1.33', '1.27']) {
       assert.equal(r.stderr, 'The CronTab "bad" is invalid: spec.replicas: Invalid value: 11: spec.replicas in body should be less than or equal to 10\n');
     });
 
-    test('unknown fields of a custom resource fail strict validation', { todo: 'awaits the store calling strategy.decode' }, async () => {
+    test('unknown fields of a custom resource fail strict validation', async () => {
       const typo = 'apiVersion: stable.example.com/v1\nkind: CronTab\nmetadata:\n  name: typo\nspec:\n  cronSpec: "* * * * *"\n  imagee: x\n';
       const r = await k(['create', '-f', '-'], typo);
       assert.equal(r.code, 1);
       assert.match(r.stderr, /strict decoding error: unknown field "spec\.imagee"/);
     });
 
-    test('scale a custom resource', { todo: 'awaits PATCH on /scale (kubectl scale sends a merge patch)' }, async () => {
+    test('scale a custom resource through its scale subresource', async () => {
       assert.equal(await ok('scale', 'crontab/my-new-cron-object', '--replicas=3'), 'crontab.stable.example.com/my-new-cron-object scaled\n');
-      assert.match(await ok('get', 'crontab', 'my-new-cron-object', '-o', 'jsonpath={.spec.replicas}'), /^3$/);
+      assert.equal(await ok('get', 'crontab', 'my-new-cron-object', '-o', 'jsonpath={.spec.replicas}'), '3');
+    });
+
+    test('apply again, server-side apply and merge patches of custom resources', async () => {
+      const cr = (name: string, image: string) => `apiVersion: stable.example.com/v1\nkind: CronTab\nmetadata:\n  name: ${name}\nspec:\n  cronSpec: "* * * * *"\n  image: ${image}\n`;
+      assert.equal((await k(['apply', '-f', '-'], cr('applied', 'one'))).stdout, 'crontab.stable.example.com/applied created\n');
+      assert.equal((await k(['apply', '-f', '-'], cr('applied', 'two'))).stdout, 'crontab.stable.example.com/applied configured\n');
+      assert.equal(await ok('apply', '-f', join(FIXTURES, 'crontab-crd.yaml')), 'customresourcedefinition.apiextensions.k8s.io/crontabs.stable.example.com unchanged\n');
+      const ssa = await k(['apply', '--server-side', '-f', '-'], cr('ssa', 'one'));
+      assert.equal(ssa.stdout, 'crontab.stable.example.com/ssa serverside-applied\n', ssa.stderr);
+      const fields = JSON.parse(await ok('get', 'crontab', 'ssa', '-o', 'jsonpath={.metadata.managedFields}'));
+      assert.deepEqual(
+        fields.map((f: any) => [f.manager, f.operation, f.fieldsV1]),
+        [['kubectl', 'Apply', { 'f:spec': { 'f:cronSpec': {}, 'f:image': {} } }]],
+      );
+      assert.equal(await ok('patch', 'crontab', 'applied', '--type=merge', '-p', '{"spec":{"replicas":4}}'), 'crontab.stable.example.com/applied patched\n');
+      const invalid = await k(['patch', 'crontab', 'applied', '--type=merge', '-p', '{"spec":{"replicas":40}}']);
+      assert.equal(invalid.stderr, 'The CronTab "applied" is invalid: spec.replicas: Invalid value: 40: spec.replicas in body should be less than or equal to 10\n');
+      const smp = await k(['patch', 'crontab', 'applied', '-p', '{"spec":{"replicas":4}}']);
+      assert.equal(smp.code, 1);
+      assert.match(smp.stderr, /application\/strategic-merge-patch\+json is not supported by stable\.example\.com\/v1, Kind=CronTab/);
     });
 
     test('deleting the CRD takes its custom resources with it', async () => {
-      assert.equal(await ok('delete', 'crd', 'crontabs.stable.example.com'), 'customresourcedefinition.apiextensions.k8s.io "crontabs.stable.example.com" deleted\n');
+      // kubectl waits until the CRD is gone, which needs its custom resources gone first
+      assert.equal(await ok('delete', 'crd', 'crontabs.stable.example.com', '--timeout=20s'), 'customresourcedefinition.apiextensions.k8s.io "crontabs.stable.example.com" deleted\n');
       assert.equal((await k(['get', 'crd'])).stderr, 'No resources found\n');
       const gone = await k(['get', 'crontabs']);
       assert.equal(gone.code, 1);

@@ -130,7 +130,7 @@ test('finalizers keep a deleted object until they are removed', async (t) => {
   const srv = await startServer(t);
   await srv.request('POST', '/api/v1/namespaces/default/configmaps', { body: { ...cm('fin'), metadata: { name: 'fin', finalizers: ['example.com/hold'] } } });
   const r = await srv.request('DELETE', '/api/v1/namespaces/default/configmaps/fin');
-  assert.equal(r.status, 202);
+  assert.equal(r.status, 200, 'kube-apiserver answers 200 while the object lingers');
   const held = (await srv.request('GET', '/api/v1/namespaces/default/configmaps/fin')).json();
   assert.match(held.metadata.deletionTimestamp, /Z$/);
   const released = await srv.request('PUT', '/api/v1/namespaces/default/configmaps/fin', { body: { ...held, metadata: { ...held.metadata, finalizers: [] } } });
@@ -154,7 +154,7 @@ test('deleting a namespace removes its content, then the namespace', async (t) =
   const w = await srv.stream('/api/v1/namespaces?watch=true&fieldSelector=metadata.name%3Dtmp');
   assert.equal((await w.next()).type, 'ADDED');
   const r = await srv.request('DELETE', '/api/v1/namespaces/tmp');
-  assert.equal(r.status, 202);
+  assert.equal(r.status, 200, 'kube-apiserver answers 200 while the object lingers');
   assert.equal(r.json().status.phase, 'Terminating');
   const refused = await srv.request('POST', '/api/v1/namespaces/tmp/configmaps', { body: cm('late') });
   assert.equal(refused.status, 403);
@@ -222,4 +222,16 @@ test('managedFields record the writer of each field', async (t) => {
   const byManager = Object.fromEntries(updated.metadata.managedFields.map((m: any) => [m.manager, m.fieldsV1]));
   assert.deepEqual(byManager.bob, { 'f:data': { 'f:k': {} } });
   assert.deepEqual(byManager.alice, { 'f:data': {}, 'f:metadata': { 'f:labels': { '.': {}, 'f:a': {} } } });
+});
+
+test('duplicate JSON keys: Strict refuses them, Warn warns, the last value wins', async (t) => {
+  const srv = await startServer(t);
+  const body = '{"metadata":{"name":"dup-keys"},"data":{"a":"1","a":"2"}}';
+  const strict = await srv.request('POST', '/api/v1/namespaces/default/configmaps?fieldValidation=Strict', { body });
+  assert.equal(strict.status, 400);
+  assert.equal(strict.json().message, 'ConfigMap in version "v1" cannot be handled as a ConfigMap: strict decoding error: duplicate field "data.a"');
+  const warn = await srv.request('POST', '/api/v1/namespaces/default/configmaps?fieldValidation=Warn', { body });
+  assert.equal(warn.status, 201);
+  assert.equal(warn.headers.warning, '299 - "duplicate field \\"data.a\\""');
+  assert.deepEqual(warn.json().data, { a: '2' });
 });

@@ -26,6 +26,7 @@ async function deleteParams(ar: ApiRequest): Promise<DeleteParams> {
   if (grace !== undefined && grace !== null) params.gracePeriodSeconds = Number(grace);
   let policy = (options.propagationPolicy ?? ar.query.get('propagationPolicy') ?? undefined) as string | undefined;
   const orphan = options.orphanDependents ?? (ar.query.has('orphanDependents') ? isTrue(ar.query.get('orphanDependents')) : undefined);
+  if (orphan === false) params.orphanDependentsFalse = true;
   if (orphan !== undefined && orphan !== null) {
     if (policy) throw badRequest('DeleteOptions.orphanDependents: Invalid value: "true": orphanDependents and deletionPropagation cannot be both set');
     policy = orphan ? 'Orphan' : 'Background';
@@ -54,7 +55,8 @@ export const deleteOne: Handler = async (ar, ctx) => {
     if (object.metadata.uid) details.uid = object.metadata.uid;
     return { code: 200, body: { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', details } };
   }
-  return renderObject(ar, ctx, deleted || wctx.dryRun ? 200 : 202, object);
+  // 202 only when the client asked for cascading with orphanDependents=false (handlers/delete.go).
+  return renderObject(ar, ctx, !deleted && params.orphanDependentsFalse && !wctx.dryRun ? 202 : 200, object);
 };
 
 export const deleteCollection: Handler = async (ar, ctx) => {

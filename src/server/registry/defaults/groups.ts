@@ -128,18 +128,3 @@ export function defaultValidatingAdmissionPolicy(vap: Json): void {
 export function defaultValidatingAdmissionPolicyBinding(binding: Json): void {
   defaultMatchResources(child(child(binding, 'spec'), 'matchResources'));
 }
-
-export function defaultCustomResourceDefinition(crd: Json): void {
-  const spec = ensureChild(crd, 'spec');
-  const names = ensureChild(spec, 'names');
-  const kind = typeof names.kind === 'string' ? names.kind : '';
-  if (kind) {
-    defaultString(names, 'singular', kind.toLowerCase());
-    defaultString(names, 'listKind', `${kind}List`);
-  }
-  defaultPointer(spec, 'conversion', { strategy: 'None' });
-  defaultServiceReference(child(child(child(spec, 'conversion'), 'webhook'), 'clientConfig'));
-  const storage = items(spec, 'versions').find((v) => v.storage === true);
-  if (storage && typeof storage.name === 'string' && !hasEntries(child(crd, 'status')?.storedVersions))
-    ensureChild(crd, 'status').storedVersions = [storage.name];
-}

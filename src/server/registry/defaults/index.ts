@@ -14,7 +14,6 @@ import {
 } from './core.ts';
 import {
   defaultCSIDriver,
-  defaultCustomResourceDefinition,
   defaultEndpointSlice,
   defaultHorizontalPodAutoscaler,
   defaultIngressClass,
@@ -77,7 +76,6 @@ const DEFAULTERS: Record<string, (obj: Json) => void> = {
   'admissionregistration.k8s.io/MutatingWebhookConfiguration': defaultMutatingWebhookConfiguration,
   'admissionregistration.k8s.io/ValidatingAdmissionPolicy': defaultValidatingAdmissionPolicy,
   'admissionregistration.k8s.io/ValidatingAdmissionPolicyBinding': defaultValidatingAdmissionPolicyBinding,
-  'apiextensions.k8s.io/CustomResourceDefinition': defaultCustomResourceDefinition,
 };
 
 /** The in-place defaulter of a built-in kind, or undefined when upstream has none. */

@@ -88,11 +88,12 @@ export const tooLong = (field: string, max: number): FieldError => ({ type: 'Fie
 /** field.TooLongMaxLength. */
 export const tooLongMaxLength = (field: string, max: number): FieldError => ({ type: 'FieldValueTooLong', field, detail: `may not be longer than ${max}` });
 
-/** field.TooMany prints the count, which fieldErrorBody would drop, so it goes into the detail. */
+/** field.TooMany: the count is the value. */
 export const tooMany = (field: string, actual: number, max: number): FieldError => ({
   type: 'FieldValueTooMany',
   field,
-  detail: `${actual}: must have at most ${max} items`,
+  value: actual,
+  detail: `must have at most ${max} items`,
 });
 
 export const internalError = (field: string, message: string): FieldError => ({ type: 'InternalError', field, detail: message });

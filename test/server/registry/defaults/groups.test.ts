@@ -129,13 +129,3 @@ test('ValidatingAdmissionPolicy and its binding default their match resources', 
   const binding = run('admissionregistration.k8s.io', 'ValidatingAdmissionPolicyBinding', { metadata: {}, spec: { policyName: 'p', validationActions: ['Deny'] } });
   assert.deepEqual(binding.spec, { policyName: 'p', validationActions: ['Deny'] });
 });
-
-test('CustomResourceDefinition names, conversion and stored versions', () => {
-  const crd = run('apiextensions.k8s.io', 'CustomResourceDefinition', {
-    metadata: {},
-    spec: { group: 'example.com', names: { kind: 'Widget', plural: 'widgets' }, scope: 'Namespaced', versions: [{ name: 'v1', served: true, storage: true }] },
-  });
-  assert.deepEqual((crd.spec as any).names, { kind: 'Widget', plural: 'widgets', singular: 'widget', listKind: 'WidgetList' });
-  assert.deepEqual((crd.spec as any).conversion, { strategy: 'None' });
-  assert.deepEqual(crd.status, { storedVersions: ['v1'] });
-});
