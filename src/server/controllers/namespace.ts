@@ -4,17 +4,17 @@ import type { KubeObject } from '../../api/object.ts';
 import { everything } from '../registry/filter.ts';
 import type { Registry } from '../registry/registry.ts';
 import { systemWriteContext } from '../bootstrap.ts';
+import { ControllerRuntime } from './runtime.ts';
 
 const RETRY_MS = 500;
 
 export function startNamespaceController(registry: Registry): { stop(): void } {
   const namespaces = registry.store('', 'namespaces');
   const busy = new Set<string>();
-  const timers = new Set<NodeJS.Timeout>();
-  let stopped = false;
+  const runtime = new ControllerRuntime();
 
   async function sync(name: string): Promise<void> {
-    if (stopped || busy.has(name)) return;
+    if (runtime.stopped || busy.has(name)) return;
     busy.add(name);
     try {
       const ns = await namespaces.tryGet('', name);
@@ -38,31 +38,13 @@ export function startNamespaceController(registry: Registry): { stop(): void } {
   }
 
   function schedule(name: string): void {
-    if (stopped) return;
-    const t = setTimeout(() => {
-      timers.delete(t);
-      void sync(name);
-    }, RETRY_MS);
-    timers.add(t);
+    runtime.later(() => void sync(name), RETRY_MS);
   }
 
-  let watch: { stop(): void } | undefined;
-  void namespaces
-    .watch('', { filter: everything }, (type, obj) => {
-      if (type !== 'DELETED' && obj.metadata.deletionTimestamp) void sync(obj.metadata.name!);
-    })
-    .then((w) => {
-      if (stopped) w.stop();
-      else watch = w;
-    });
-
-  return {
-    stop() {
-      stopped = true;
-      watch?.stop();
-      for (const t of timers) clearTimeout(t);
-    },
-  };
+  runtime.watch(namespaces, (type, obj) => {
+    if (type !== 'DELETED' && obj.metadata.deletionTimestamp) void sync(obj.metadata.name!);
+  });
+  return runtime;
 }
 
 /** Deletes what is left in the namespace; returns how many objects still exist. */

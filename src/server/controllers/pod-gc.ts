@@ -1,15 +1,14 @@
 // The pod garbage collector's orphan rule (pkg/controller/podgc): a pod being deleted on a node that
 // does not exist has no kubelet to finish its deletion, so it is deleted at once.
 import type { KubeObject } from '../../api/object.ts';
-import { everything } from '../registry/filter.ts';
 import type { Registry } from '../registry/registry.ts';
 import { systemWriteContext } from '../bootstrap.ts';
+import { ControllerRuntime } from './runtime.ts';
 
 export function startPodGarbageCollector(registry: Registry): { stop(): void } {
   const pods = registry.store('', 'pods');
   const nodes = registry.store('', 'nodes');
-  let stopped = false;
-  let watch: { stop(): void } | undefined;
+  const runtime = new ControllerRuntime();
 
   async function sync(pod: KubeObject): Promise<void> {
     const nodeName = (pod.spec as { nodeName?: string } | undefined)?.nodeName;
@@ -22,18 +21,8 @@ export function startPodGarbageCollector(registry: Registry): { stop(): void } {
     }
   }
 
-  void pods
-    .watch('', { filter: everything }, (type, pod) => {
-      if (type !== 'DELETED') void sync(pod);
-    })
-    .then((w) => {
-      if (stopped) w.stop();
-      else watch = w;
-    });
-  return {
-    stop() {
-      stopped = true;
-      watch?.stop();
-    },
-  };
+  runtime.watch(pods, (type, pod) => {
+    if (type !== 'DELETED') void sync(pod);
+  });
+  return runtime;
 }

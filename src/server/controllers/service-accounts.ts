@@ -1,10 +1,9 @@
 // Per-namespace objects every namespace gets (pkg/controller/serviceaccount and
 // pkg/controller/certificates/rootcacertpublisher): the `default` ServiceAccount, which pod
 // admission needs, and the `kube-root-ca.crt` ConfigMap holding the cluster CA.
-import type { KubeObject } from '../../api/object.ts';
-import { everything } from '../registry/filter.ts';
 import type { Registry } from '../registry/registry.ts';
 import { systemWriteContext } from '../bootstrap.ts';
+import { ControllerRuntime } from './runtime.ts';
 
 const RETRY_MS = 500;
 
@@ -12,12 +11,10 @@ export function startServiceAccountController(registry: Registry, caPem: string)
   const namespaces = registry.store('', 'namespaces');
   const serviceAccounts = registry.store('', 'serviceaccounts');
   const configMaps = registry.store('', 'configmaps');
-  let stopped = false;
-  const watches: { stop(): void }[] = [];
-  const timers = new Set<NodeJS.Timeout>();
+  const runtime = new ControllerRuntime();
 
   async function ensure(namespace: string): Promise<void> {
-    if (stopped) return;
+    if (runtime.stopped) return;
     const ns = await namespaces.tryGet('', namespace);
     if (!ns || ns.object.metadata.deletionTimestamp) return;
     try {
@@ -36,35 +33,21 @@ export function startServiceAccountController(registry: Registry, caPem: string)
     } catch (e) {
       const reason = (e as { reason?: string }).reason;
       // Created meanwhile, or the namespace is going away: nothing to do. Else try again.
-      if (reason !== 'AlreadyExists' && reason !== 'Forbidden' && reason !== 'NotFound') {
-        const t = setTimeout(() => {
-          timers.delete(t);
-          void ensure(namespace);
-        }, RETRY_MS);
-        timers.add(t);
-      }
+      if (reason !== 'AlreadyExists' && reason !== 'Forbidden' && reason !== 'NotFound') runtime.later(() => void ensure(namespace), RETRY_MS);
     }
   }
 
-  const watchStore = (store: typeof namespaces, onEvent: (type: string, obj: KubeObject) => void) =>
-    void store.watch('', { filter: everything }, onEvent).then((w) => (stopped ? w.stop() : watches.push(w)));
-  watchStore(namespaces, (type, ns) => {
+  runtime.watch(namespaces, (type, ns) => {
     if (type !== 'DELETED') void ensure(ns.metadata.name!);
   });
   // Recreate them when someone deletes or edits them.
-  watchStore(serviceAccounts, (type, sa) => {
+  runtime.watch(serviceAccounts, (type, sa) => {
     if (type === 'DELETED' && sa.metadata.name === 'default') void ensure(sa.metadata.namespace!);
   });
-  watchStore(configMaps, (type, cm) => {
+  runtime.watch(configMaps, (type, cm) => {
     if (cm.metadata.name === 'kube-root-ca.crt' && type !== 'ADDED') void ensure(cm.metadata.namespace!);
   });
-  return {
-    stop() {
-      stopped = true;
-      for (const w of watches) w.stop();
-      for (const t of timers) clearTimeout(t);
-    },
-  };
+  return runtime;
 }
 
 // The annotation kube-controller-manager puts on kube-root-ca.crt (facts: its key and purpose).
