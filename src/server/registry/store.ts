@@ -164,6 +164,12 @@ export class ResourceStore {
     return value as KubeObject;
   }
 
+  /** Fields of obj its kind does not have (".spec.foo" paths), as strict decoding would report. */
+  unknownFieldsOf(obj: KubeObject): string[] {
+    const decoded = this.typeName ? canonicalize(builtinTypes(), this.typeName, obj) : this.strategy.decode?.(obj);
+    return decoded?.unknownFields ?? [];
+  }
+
   /** The stored form: canonical field order and shape. */
   private encodeForStorage(obj: KubeObject): KubeObject {
     if (!this.typeName) return obj;

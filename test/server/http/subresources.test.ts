@@ -44,3 +44,21 @@ test('scale of a kind without it is 404', async (t) => {
   const srv = await startServer(t);
   assert.equal((await srv.request('GET', '/api/v1/namespaces/default/configmaps/x/scale')).status, 404);
 });
+
+test('a patch that adds unknown fields: Strict names the patch, Warn warns', async (t) => {
+  const srv = await startServer(t);
+  await srv.request('POST', '/apis/apps/v1/namespaces/default/deployments', { body: deployment });
+  const patch = { spec: { replicass: 2 } };
+  const strict = await srv.request('PATCH', '/apis/apps/v1/namespaces/default/deployments/web?fieldValidation=Strict', {
+    body: patch,
+    headers: { 'Content-Type': 'application/strategic-merge-patch+json' },
+  });
+  assert.equal(strict.status, 422);
+  assert.equal(strict.json().message, ' "" is invalid: patch: Invalid value: "map[spec:map[replicass:2]]": strict decoding error: unknown field "spec.replicass"');
+  const warn = await srv.request('PATCH', '/apis/apps/v1/namespaces/default/deployments/web', {
+    body: patch,
+    headers: { 'Content-Type': 'application/merge-patch+json' },
+  });
+  assert.equal(warn.status, 200);
+  assert.equal(warn.headers.warning, '299 - "unknown field \\"spec.replicass\\""');
+});

@@ -5,6 +5,7 @@ import { parseDocument } from 'yaml';
 import type { KubeObject } from '../../../api/object.ts';
 import { builtinTypes } from '../../../api/types.ts';
 import { applyPatch, isPatchError, JSON_PATCH, MERGE_PATCH, patchErrorStatus, schemaForKind, STRATEGIC_MERGE_PATCH, typedSchema, type PatchType } from '../../../patch/index.ts';
+import { goSprint } from '../../../patch/go-value.ts';
 import { serverSideApply } from '../../fieldmanager/apply.ts';
 import { ApiError, badRequest, conflict, invalid, notFound, unsupportedMediaType } from '../../status.ts';
 import type { ApiRequest, Handler, ServerContext } from '../context.ts';
@@ -50,16 +51,37 @@ export const patch: Handler = async (ar, ctx) => {
   if (ar.info.subresource === 'scale') return { code: 200, body: await patchScale(ar, ctx, type, body) };
   const { endpoint, info } = ar;
   const schema = type === STRATEGIC_MERGE_PATCH ? schemaForKind(endpoint.info.group, endpoint.info.version, endpoint.info.kind) : undefined;
-  const fieldValidation = fieldValidationOf(ar.query);
+  const fieldValidation = fieldValidationOf(ar.query) ?? 'Warn';
   const wctx = writeContext(ar, ctx, info.subresource || undefined);
   const object = await endpoint.store.guaranteedUpdate(
     info.namespace,
     info.name,
-    (current) => endpoint.fromVersion(patched(() => applyPatch(type, endpoint.toVersion(current) as never, body, { fieldValidation, schema }))),
-    wctx,
+    (current) => {
+      const result = patched(() => applyPatch(type, endpoint.toVersion(current) as never, body, { fieldValidation, schema }));
+      if (fieldValidation !== 'Ignore') strictCheck(result, type, body, fieldValidation, wctx, endpoint.store.unknownFieldsOf(result));
+      return endpoint.fromVersion(result);
+    },
+    // Unknown fields were judged against the patch here, as upstream does; the store need not again.
+    { ...wctx, fieldValidation: 'Ignore' },
   );
   return { ...renderObject(ar, ctx, 200, object), headers: warningHeaders(wctx.warnings) };
 };
+
+/**
+ * handlers/patch.go: unknown fields in a patched object are reported against the patch itself:
+ * Strict answers `"" is invalid: patch: Invalid value: "<patch>": strict decoding error: ...`
+ * (the patch map as Go prints it for strategic merge patches, the patched JSON otherwise).
+ */
+function strictCheck(result: KubeObject, type: PatchType, body: Buffer, mode: 'Strict' | 'Warn', wctx: { warnings?: string[] }, unknown: string[]): void {
+  if (unknown.length === 0) return;
+  const texts = unknown.map((p) => `unknown field ${JSON.stringify(p.replace(/^\./, ''))}`);
+  if (mode === 'Warn') {
+    (wctx.warnings ??= []).push(...texts);
+    return;
+  }
+  const shown = type === STRATEGIC_MERGE_PATCH ? goSprint(JSON.parse(body.toString('utf8'))) : JSON.stringify(result);
+  throw invalid({ group: '', kind: '' }, '', [{ type: 'FieldValueInvalid', field: 'patch', value: shown, detail: `strict decoding error: ${texts.join(', ')}` }]);
+}
 
 async function patchScale(ar: ApiRequest, ctx: ServerContext, type: PatchType, body: Buffer): Promise<KubeObject> {
   const access = ar.endpoint.store.strategy.scale;
