@@ -2,6 +2,7 @@
 // (k8s.io/apimachinery pkg/api/errors), so that kubectl prints the same lines it prints for a real
 // cluster. Handlers throw an ApiError; one writer serialises it.
 import type { Status, StatusCause, StatusDetails } from '../api/object.ts';
+import { aggregateText } from '../api/labels/go-text.ts';
 
 export class ApiError extends Error {
   readonly headers: Record<string, string> = {};
@@ -168,10 +169,7 @@ export function fieldErrorText(e: FieldError): string {
 }
 
 /** utilerrors.Aggregate's text: one message alone, several as "[a, b]" (duplicates dropped). */
-export function aggregateText(messages: string[]): string {
-  const unique = [...new Set(messages)];
-  return unique.length === 1 ? unique[0]! : `[${unique.join(', ')}]`;
-}
+export { aggregateText };
 
 /** 422 Invalid: `Pod "x" is invalid: spec.containers[0].image: Required value`. */
 export const invalid = (groupKind: { group: string; kind: string }, name: string, errors: FieldError[]) => {

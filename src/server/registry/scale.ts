@@ -2,7 +2,7 @@
 // status.replicas and the selector as a string (pkg/registry/apps/deployment/storage ScaleREST and
 // friends). Custom resources bring their own paths (CRD subresources.scale).
 import type { KubeObject } from '../../api/object.ts';
-import { selectorFromSet } from '../selectors/labels.ts';
+import { selectorFromSet } from '../../api/labels/labels.ts';
 import { labelSelectorAsSelector } from '../selectors/label-selector-struct.ts';
 import type { FieldError } from '../status.ts';
 

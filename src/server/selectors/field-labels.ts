@@ -8,8 +8,8 @@
 //    status.replicas that no request can reach (kubernetes/kubernetes#135136).
 import type { KubeObject } from '../../api/object.ts';
 import type { ResourceInfo } from '../../api/resources.ts';
-import { SelectorError } from './errors.ts';
-import { goQuote } from './go-text.ts';
+import { SelectorError } from '../../api/labels/errors.ts';
+import { goQuote } from '../../api/labels/go-text.ts';
 import type { Selector } from './fields.ts';
 
 export interface FieldTarget extends Pick<ResourceInfo, 'group' | 'version' | 'resource' | 'namespaced'> {

@@ -1,8 +1,8 @@
 // Field selectors as k8s.io/apimachinery pkg/fields (v0.33) has them: `f=v`, `f==v`, `f!=v` terms
 // ANDed by commas, `\` escaping `\`, `,` and `=` in values, no whitespace trimming, terms sorted
 // as written. Which fields a resource offers is field-labels.ts's business.
-import { SelectorError } from './errors.ts';
-import { goCompare } from './go-text.ts';
+import { SelectorError } from '../../api/labels/errors.ts';
+import { goCompare } from '../../api/labels/go-text.ts';
 
 export type Fields = Readonly<Record<string, string>>;
 

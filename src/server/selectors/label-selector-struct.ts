@@ -3,12 +3,12 @@
 // and meta/v1/validation (v0.33) do them.
 import type { LabelSelector, LabelSelectorRequirement } from '../../api/object.ts';
 import type { FieldError } from '../status.ts';
-import { SelectorError } from './errors.ts';
-import { goCompare, goQuote } from './go-text.ts';
-import { parseRequirements } from './label-parser.ts';
-import { isQualifiedName, isValidLabelValue } from './label-validation.ts';
-import { everything, newRequirement, nothing, selectorOf } from './labels.ts';
-import type { Operator, Requirement, Selector } from './labels.ts';
+import { SelectorError } from '../../api/labels/errors.ts';
+import { goCompare, goQuote } from '../../api/labels/go-text.ts';
+import { parseRequirements } from '../../api/labels/label-parser.ts';
+import { isQualifiedName, isValidLabelValue } from '../../api/labels/label-validation.ts';
+import { everything, newRequirement, nothing, selectorOf } from '../../api/labels/labels.ts';
+import type { Operator, Requirement, Selector } from '../../api/labels/labels.ts';
 
 const STRUCT_OPERATORS: Record<string, Operator> = { In: 'in', NotIn: 'notin', Exists: 'exists', DoesNotExist: '!' };
 

@@ -5,13 +5,13 @@
 import type { KubeObject } from '../../api/object.ts';
 import type { ObjectFilter } from '../registry/filter.ts';
 import { badRequest } from '../status.ts';
-import { SelectorError } from './errors.ts';
+import { SelectorError } from '../../api/labels/errors.ts';
 import { convertFieldSelector, selectableFields } from './field-labels.ts';
 import type { FieldTarget } from './field-labels.ts';
 import { parseFieldSelector } from './fields.ts';
 import type { Selector as FieldSelector } from './fields.ts';
-import { parseLabelSelector } from './label-parser.ts';
-import type { Selector as LabelSelector } from './labels.ts';
+import { parseLabelSelector } from '../../api/labels/label-parser.ts';
+import type { Selector as LabelSelector } from '../../api/labels/labels.ts';
 
 export interface SelectorQuery {
   labelSelector?: string | null;

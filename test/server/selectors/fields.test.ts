@@ -11,7 +11,7 @@ import {
   selectorFromSet,
   unescapeValue,
 } from '../../../src/server/selectors/fields.ts';
-import { SelectorError } from '../../../src/server/selectors/errors.ts';
+import { SelectorError } from '../../../src/api/labels/errors.ts';
 
 function parseError(s: string): string {
   try {

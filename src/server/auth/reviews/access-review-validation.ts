@@ -2,7 +2,7 @@
 // v1.33): exactly one of resource or non-resource attributes, a subject for SubjectAccessReview,
 // empty metadata, well-formed selector attributes, and a LocalSubjectAccessReview's namespace.
 import type { KubeObject } from '../../../api/object.ts';
-import { isQualifiedName } from '../../selectors/label-validation.ts';
+import { isQualifiedName } from '../../../api/labels/label-validation.ts';
 import type { FieldError } from '../../status.ts';
 import { goNonResourceAttributes, goObjectMeta, metaIsEmpty } from './common.ts';
 

@@ -51,3 +51,9 @@ export function goCompare(a: string, b: string): number {
 
 /** len() of a Go string: its UTF-8 byte count. */
 export const byteLength = (s: string) => Buffer.byteLength(s, 'utf8');
+
+/** apimachinery's aggregate error text: one message as is, several as `[a, b]`. */
+export function aggregateText(messages: string[]): string {
+  const unique = [...new Set(messages)];
+  return unique.length === 1 ? unique[0]! : `[${unique.join(', ')}]`;
+}

@@ -9,9 +9,9 @@ import {
   selectorFromSet,
   selectorOf,
   validatedSelectorFromSet,
-} from '../../../src/server/selectors/labels.ts';
-import { parseLabelSelector } from '../../../src/server/selectors/label-parser.ts';
-import { SelectorError } from '../../../src/server/selectors/errors.ts';
+} from '../../../src/api/labels/labels.ts';
+import { parseLabelSelector } from '../../../src/api/labels/label-parser.ts';
+import { SelectorError } from '../../../src/api/labels/errors.ts';
 
 const matches = (selector: string, labels: Record<string, string> | undefined) => parseLabelSelector(selector).matches(labels);
 

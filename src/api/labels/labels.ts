@@ -2,8 +2,7 @@
 // kept sorted by key, printed in upstream's canonical form. Parsing is in label-parser.ts, the
 // structured metav1.LabelSelector in label-selector-struct.ts.
 import { SelectorError } from './errors.ts';
-import { aggregateText } from '../status.ts';
-import { goCompare, goQuote, goStringSlice, invalidText } from './go-text.ts';
+import { aggregateText, goCompare, goQuote, goStringSlice, invalidText } from './go-text.ts';
 import { isQualifiedName, isValidLabelValue } from './label-validation.ts';
 
 /** selection.Operator values. */

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { byteLength, goCompare, goQuote, goStringSlice } from '../../../src/server/selectors/go-text.ts';
+import { byteLength, goCompare, goQuote, goStringSlice } from '../../../src/api/labels/go-text.ts';
 
 test('goQuote matches strconv.Quote', () => {
   assert.equal(goQuote('abc'), '"abc"');

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { isDNS1123Subdomain, isQualifiedName, isValidLabelValue, regexError } from '../../../src/server/selectors/label-validation.ts';
+import { isDNS1123Subdomain, isQualifiedName, isValidLabelValue, regexError } from '../../../src/api/labels/label-validation.ts';
 
 const DNS_SUBDOMAIN =
   "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character " +

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseLabelSelector, parseRequirements } from '../../../src/server/selectors/label-parser.ts';
-import { SelectorError } from '../../../src/server/selectors/errors.ts';
+import { parseLabelSelector, parseRequirements } from '../../../src/api/labels/label-parser.ts';
+import { SelectorError } from '../../../src/api/labels/errors.ts';
 
 // Texts as kube-apiserver prints them (seen in upstream tests and real `Error from server` lines).
 const NAME_PART =
