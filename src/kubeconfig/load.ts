@@ -5,6 +5,7 @@
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { goPathError } from './fs-errors.ts';
 import { KubeconfigError, newConfig } from './types.ts';
 import type { AuthInfo, Cluster, Config, Extensions } from './types.ts';
 import { parseKubeconfig } from './v1.ts';
@@ -153,12 +154,12 @@ export async function loadKubeconfig(src: KubeconfigSource & { missingExplicitOk
       configs.push(await loadFromFile(file, src.cwd));
     } catch (err) {
       if (isNotFound(err)) missing.push(file);
-      else errors.push(err instanceof KubeconfigError ? err.message : `error loading config file "${file}": ${(err as Error).message}`);
+      else errors.push(err instanceof KubeconfigError ? err.message : `error loading config file "${file}": ${goPathError(err, file)}`);
     }
   }
   // utilerrors aggregate: one error as is, several as a bracketed list.
   if (errors.length === 1) throw new KubeconfigError(errors[0]!);
-  if (errors.length > 1) throw new KubeconfigError(`[${errors.join(', ')}]`);
+  if (errors.length > 1) throw new KubeconfigError(`[${errors.join(', ')}]`, undefined, errors);
   return { config: mergeConfigs(configs), precedence, missing, source: src };
 }
 

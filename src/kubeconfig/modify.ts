@@ -11,6 +11,7 @@ import {
   configFromFile, defaultFilename, loadKubeconfig, loadingPrecedence, resolveAuthInfoPaths, resolveClusterPaths,
 } from './load.ts';
 import type { KubeconfigSource, LoadedKubeconfig } from './load.ts';
+import { goPathError } from './fs-errors.ts';
 import { KubeconfigError } from './types.ts';
 import type { AuthInfo, Cluster, Config, Context } from './types.ts';
 import { serializeKubeconfig } from './v1.ts';
@@ -27,13 +28,16 @@ export async function writeKubeconfigFile(path: string, config: Config): Promise
 const lockName = (file: string) => `${file}.lock`;
 
 /** kubectl's lock: an O_EXCL `<file>.lock` per file of the precedence list, taken in sorted order. */
-async function lockFiles(files: string[]): Promise<() => Promise<void>> {
+async function lockFiles(files: string[], cwd?: string): Promise<() => Promise<void>> {
   const held: string[] = [];
   const release = async () => {
     for (const f of held.reverse()) await unlink(lockName(f)).catch(() => {});
   };
+  let current = '';
   try {
-    for (const file of [...files].sort()) {
+    for (const name of [...files].sort()) {
+      current = name;
+      const file = resolve(cwd ?? process.cwd(), name);
       await mkdir(dirname(file), { recursive: true, mode: 0o755 });
       await (await open(lockName(file), 'wx', 0o600)).close();
       held.push(file);
@@ -41,7 +45,8 @@ async function lockFiles(files: string[]): Promise<() => Promise<void>> {
   } catch (err) {
     await release();
     const e = err as NodeJS.ErrnoException;
-    throw new KubeconfigError(e.code === 'EEXIST' ? `open ${e.path ?? ''}: file exists` : e.message, e.code);
+    // Go names the lock file as the precedence list spells it.
+    throw new KubeconfigError(e.code === 'EEXIST' ? goPathError(err, lockName(current), 'open') : e.message, e.code);
   }
   return release;
 }
@@ -86,7 +91,7 @@ function sameEntry(a: unknown, b: unknown): boolean {
 export async function modifyConfig(src: KubeconfigSource, newConfig: Config, relativizePaths = true): Promise<void> {
   const cwd = src.cwd;
   const at = (file: string) => resolve(cwd ?? process.cwd(), file);
-  const unlock = await lockFiles(loadingPrecedence(src).filter(Boolean).map(at));
+  const unlock = await lockFiles(loadingPrecedence(src).filter(Boolean), cwd);
   try {
     const starting = (await loadKubeconfig({ ...src, missingExplicitOk: true })).config;
     if (sameEntry(starting, newConfig)) return;
@@ -134,20 +139,13 @@ export async function modifyConfig(src: KubeconfigSource, newConfig: Config, rel
         });
       }
     }
-    for (const [name, value] of Object.entries(newConfig.extensions ?? {})) {
-      if (starting.extensions && Object.hasOwn(starting.extensions, name) && sameEntry(value, starting.extensions[name])) continue;
-      await rewrite(fallback, (c) => void ((c.extensions ??= {})[name] = value));
-    }
+    // Top-level extensions are never written back: client-go's ModifyConfig ignores them.
 
     for (const kind of kinds) {
       for (const [name, entry] of Object.entries(starting[kind])) {
         if (Object.hasOwn(newConfig[kind], name)) continue;
         await rewrite(entry.locationOfOrigin || fallback, (c) => void delete c[kind][name]);
       }
-    }
-    for (const name of Object.keys(starting.extensions ?? {})) {
-      if (newConfig.extensions && Object.hasOwn(newConfig.extensions, name)) continue;
-      await rewrite(fallback, (c) => void delete c.extensions?.[name]);
     }
   } finally {
     await unlock();

@@ -97,8 +97,18 @@ export function newConfig(): Config {
 
 /** A kubeconfig that cannot be read, or a write that cannot be done; the message is kubectl's. */
 export class KubeconfigError extends Error {
-  constructor(message: string, readonly code?: string) {
+  constructor(
+    message: string,
+    readonly code?: string,
+    /** The parts of an aggregate (several files failed to load). */
+    readonly errors?: string[],
+  ) {
     super(message);
     this.name = 'KubeconfigError';
+  }
+
+  /** kubectl's CheckErr: `error: <message>`, but an aggregate one error per line and unprefixed. */
+  kubectlMessage(): string {
+    return this.errors && this.errors.length > 1 ? this.errors.join('\n') : `error: ${this.message}`;
   }
 }

@@ -102,7 +102,7 @@ function checkStruct(value: unknown, s: Struct, path: string, asField: Field): v
 
 // ---- base64, with Go's error ----
 
-function decodeBase64(text: string): Buffer {
+export function decodeBase64(text: string): Buffer {
   // StdEncoding.Decode skips CR and LF; anything else outside the alphabet, or bad padding, fails.
   let seen = 0, pad = 0;
   for (let i = 0; i < text.length; i++) {
