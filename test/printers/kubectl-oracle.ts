@@ -1,6 +1,6 @@
 // Runs the real kubectl as a test oracle, fully offline and away from the user's ~/.kube: HOME and
 // KUBECONFIG point into a temp directory unless the caller sets them.
-import { spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,6 +16,19 @@ export function findKubectl(): string | undefined {
   const bin = process.env.KTL_TEST_KUBECTL || 'kubectl';
   const r = spawnSync(bin, ['version', '--client', '-o', 'json'], { encoding: 'utf8', env: isolatedEnv('/nonexistent') });
   return r.error || r.status !== 0 ? undefined : bin;
+}
+
+/** kubectl 1.32 (the version ktl copies): $KTL_TEST_KUBECTL, else kubectl.1.32 beside kubectl, else kubectl. */
+export function findKubectl132(): string | undefined {
+  if (process.env.KTL_TEST_KUBECTL) return findKubectl();
+  const which = spawnSync('sh', ['-c', 'readlink -f "$(command -v kubectl)"'], { encoding: 'utf8' });
+  const real = which.status === 0 ? which.stdout.trim() : '';
+  if (real) {
+    const versioned = join(real, '..', 'kubectl.1.32');
+    const r = spawnSync(versioned, ['version', '--client', '-o', 'json'], { encoding: 'utf8', env: isolatedEnv('/nonexistent') });
+    if (!r.error && r.status === 0) return versioned;
+  }
+  return findKubectl();
 }
 
 export const NO_KUBECTL = 'kubectl not found on PATH (set KTL_TEST_KUBECTL): differential check skipped';
@@ -59,4 +72,46 @@ export function kubectlRender(bin: string, objects: object[], format: 'yaml' | '
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * kubectl printing one object offline: `kubectl patch --local -f <obj> --type merge -p '{}' <flags>`
+ * (patch uses the generic print flags). Returns stdout, stderr and the exit code as they are.
+ */
+export function kubectlPrintLocal(bin: string, obj: object, flags: string[]): KubectlResult {
+  const dir = mkdtempSync(join(tmpdir(), 'ktl-print-'));
+  try {
+    const file = join(dir, 'obj.json');
+    writeFileSync(file, JSON.stringify(obj));
+    return runKubectl(bin, ['patch', '--local', '-f', file, '--type', 'merge', '-p', '{}', ...flags], { home: dir });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** kubectlPrintLocal for many cases at once, a few processes at a time. */
+export async function kubectlPrintLocalAll(bin: string, obj: object, cases: string[][], concurrency = 8): Promise<KubectlResult[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'ktl-print-'));
+  const file = join(dir, 'obj.json');
+  writeFileSync(file, JSON.stringify(obj));
+  const results: KubectlResult[] = new Array(cases.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < cases.length) {
+      const i = next++;
+      results[i] = await new Promise<KubectlResult>((resolve) => {
+        const args = ['patch', '--local', '-f', file, '--type', 'merge', '-p', '{}', ...cases[i]!];
+        execFile(bin, args, { env: isolatedEnv(dir), maxBuffer: 64 << 20 }, (err, stdout, stderr) => {
+          const code = err ? (typeof err.code === 'number' ? err.code : -1) : 0;
+          resolve({ code, stdout, stderr });
+        });
+      });
+    }
+  };
+  try {
+    await Promise.all(Array.from({ length: concurrency }, worker));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return results;
 }

@@ -1,0 +1,151 @@
+// kubectl get --sort-by (pkg/cmd/get/sorter.go): a relaxed JSONPath evaluated on each object (or
+// each Table row's object), the first result compared: integers and floats numerically (not with
+// each other), strings as resource quantities when both parse as one, else byte-wise; a missing or
+// null field sorts first. Go's unstable sort.Sort decides the order of ties.
+import { relaxedJsonPathExpression } from '../api/jsonpath/kubectl.ts';
+import { parseJsonPath } from '../api/jsonpath/jsonpath.ts';
+import type { JsonPath } from '../api/jsonpath/jsonpath.ts';
+import { compareGoStrings, kindOf } from '../api/jsonpath/go-values.ts';
+import { goQuote } from '../api/jsonpath/go-format.ts';
+import { goSort } from './go-sort.ts';
+import { PrinterError, isList } from './objects.ts';
+import type { KubeObject, Table } from './objects.ts';
+
+const SUFFIX_BINARY: Record<string, number> = { Ki: 10, Mi: 20, Gi: 30, Ti: 40, Pi: 50, Ei: 60 };
+const SUFFIX_DECIMAL: Record<string, number> = { n: -9, u: -6, m: -3, '': 0, k: 3, M: 6, G: 9, T: 12, P: 15, E: 18 };
+
+/** resource.ParseQuantity reduced to what Cmp needs: the value in nano-units, rounded up. */
+export function quantityNanos(s: string): bigint | undefined {
+  const m = /^([+-]?)(0*)(\d*)(?:\.(\d*))?([eEinumkKMGTP]*)([+-]?\d*)$/.exec(s);
+  if (!m || s === '') return undefined;
+  const [, sign, , num = '', frac = '', letters = '', digits = ''] = m;
+  const suffix = letters + digits;
+  let exp10 = 0;
+  let exp2 = 0;
+  if (suffix in SUFFIX_DECIMAL) exp10 = SUFFIX_DECIMAL[suffix]!;
+  else if (suffix in SUFFIX_BINARY) exp2 = SUFFIX_BINARY[suffix]!;
+  else if (/^[eE][+-]?\d+$/.test(suffix)) exp10 = Number(suffix.slice(1));
+  else return undefined;
+  // beyond any real quantity; keeps BigInt powers small
+  exp10 = Math.max(-400, Math.min(400, exp10));
+  // value = (num.frac) × 10^exp10 × 2^exp2; in nanos, × 10^9
+  let n = BigInt((num || '0') + frac) * 2n ** BigInt(exp2);
+  let d = 1n;
+  const scale = exp10 + 9 - frac.length;
+  if (scale >= 0) n *= 10n ** BigInt(scale);
+  else d = 10n ** BigInt(-scale);
+  const nanos = n % d === 0n ? n / d : n / d + 1n;
+  return sign === '-' ? -nanos : nanos;
+}
+
+class UnsortableError extends Error {}
+
+/** isLess on two first results: reflect's view of unstructured values (interface {} kinds). */
+function isLess(a: unknown, b: unknown): boolean {
+  if (a === null && b === null) return false;
+  if (a === null) return true;
+  if (b === null) return false;
+  const ka = kindOf(a);
+  const kb = kindOf(b);
+  if (ka === 'int' || ka === 'float') {
+    if (ka !== kb) throw new UnsortableError('unsortable interface: interface');
+    return (a as number) < (b as number);
+  }
+  if (ka === 'string') {
+    if (kb !== 'string') throw new UnsortableError('unsortable interface: interface');
+    const qa = quantityNanos(a as string);
+    const qb = qa === undefined ? undefined : quantityNanos(b as string);
+    if (qa !== undefined && qb !== undefined) return qa < qb;
+    return compareGoStrings(a as string, b as string) < 0;
+  }
+  const type = ka === 'bool' ? 'bool' : ka === 'slice' ? '[]interface {}' : 'map[string]interface {}';
+  throw new UnsortableError(`unsortable type: ${type}`);
+}
+
+/**
+ * A comparison kubectl cannot make. kubectl dies through klog (`F<date> <time> <pid> sorter.go:375] ...`,
+ * exit 1); the message here is the part after `] `.
+ */
+export class UnsortableFieldError extends PrinterError {
+  override name = 'UnsortableFieldError';
+}
+
+/** Sorts `keys` (the objects' first results, or undefined when none) and returns the permutation. */
+function sortByKeys(field: string, keys: unknown[], container: string): number[] {
+  const order = keys.map((_, i) => i);
+  const k = [...keys];
+  goSort(k.length, {
+    less(i, j) {
+      if (k[i] === undefined) return true;
+      if (k[j] === undefined) return false;
+      try {
+        return isLess(k[i], k[j]);
+      } catch (e) {
+        if (e instanceof UnsortableError) throw new UnsortableFieldError(`Field ${field} in ${container} is an unsortable type: interface, err: ${e.message}`);
+        throw e;
+      }
+    },
+    swap(i, j) {
+      [k[i], k[j]] = [k[j], k[i]];
+      [order[i], order[j]] = [order[j]!, order[i]!];
+    },
+  });
+  return order;
+}
+
+function firstResults(path: JsonPath, objects: unknown[]): unknown[] {
+  return objects.map((obj) => {
+    try {
+      const results = path.findResults(obj ?? null, { allowMissingKeys: true });
+      return results.length > 0 && results[0]!.length > 0 ? results[0]![0] : undefined;
+    } catch (e) {
+      throw new PrinterError((e as Error).message);
+    }
+  });
+}
+
+function notFound(field: string): PrinterError {
+  return new PrinterError(`couldn't find any field with path ${goQuote(field)} in the list of objects`);
+}
+
+/** SortObjects: the objects in --sort-by order (a new array). */
+export function sortObjects<T>(objects: readonly T[], sortBy: string): T[] {
+  if (objects.length === 0) return [];
+  let field: string;
+  let path: JsonPath;
+  try {
+    field = relaxedJsonPathExpression(sortBy);
+    path = parseJsonPath(field);
+  } catch (e) {
+    throw new PrinterError((e as Error).message);
+  }
+  const keys = firstResults(path, [...objects]);
+  if (keys.every((k) => k === undefined)) throw notFound(field);
+  return sortByKeys(field, keys, '*unstructured.Unstructured').map((i) => objects[i]!);
+}
+
+/** SortingPrinter on a list: the same list with its items sorted. */
+export function sortList(list: KubeObject, sortBy: string): KubeObject {
+  if (!isList(list)) return list;
+  return { ...list, items: sortObjects(list.items, sortBy) };
+}
+
+/** TableSorter: a Table whose rows are ordered by their objects' field (needs includeObject=Object). */
+export function sortTable(table: Table, sortBy: string): Table {
+  const rows = table.rows ?? [];
+  let field: string;
+  try {
+    field = relaxedJsonPathExpression(sortBy);
+  } catch {
+    field = sortBy;
+  }
+  let path: JsonPath;
+  try {
+    path = parseJsonPath(field);
+  } catch (e) {
+    throw new PrinterError(`sorting error: ${(e as Error).message}`);
+  }
+  const keys = firstResults(path, rows.map((r) => r.object ?? null));
+  if (rows.length > 0 && keys.every((k) => k === undefined)) throw notFound(field);
+  return { ...table, rows: sortByKeys(field, keys, '[][][]reflect.Value').map((i) => rows[i]!) };
+}

@@ -1,0 +1,61 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { goSort } from '../../src/printers/go-sort.ts';
+import { PrinterError } from '../../src/printers/index.ts';
+import { UnsortableFieldError, quantityNanos, sortObjects, sortTable } from '../../src/printers/sort.ts';
+
+const obj = (name: string, value?: unknown) => ({ metadata: { name }, spec: value === undefined ? {} : { v: value } });
+const names = (objs: { metadata: { name: string } }[]) => objs.map((o) => o.metadata.name);
+
+test('numbers numerically, strings as quantities when both are, else byte-wise', () => {
+  assert.deepEqual(names(sortObjects([obj('a', 10), obj('b', 9), obj('c', -1)], '.spec.v')), ['c', 'b', 'a']);
+  assert.deepEqual(names(sortObjects([obj('a', '1Gi'), obj('b', '500Mi'), obj('c', '2')], '{.spec.v}')), ['c', 'b', 'a']);
+  assert.deepEqual(names(sortObjects([obj('a', '10'), obj('b', '9')], 'spec.v')), ['b', 'a']);
+  assert.deepEqual(names(sortObjects([obj('a', 'web-10'), obj('b', 'web-9'), obj('c', 'Web')], '.spec.v')), ['c', 'a', 'b']);
+});
+
+test('a missing or null field sorts first', () => {
+  assert.deepEqual(names(sortObjects([obj('a', 'x'), obj('b'), obj('c', null)], '.spec.v')), ['b', 'c', 'a']);
+});
+
+test("kubectl's errors", () => {
+  assert.throws(() => sortObjects([obj('a'), obj('b')], '.spec.v'), { message: 'couldn\'t find any field with path "{.spec.v}" in the list of objects' });
+  assert.throws(() => sortObjects([obj('a', 1), obj('b', 'x')], '.spec.v'), UnsortableFieldError);
+  assert.throws(() => sortObjects([obj('a', true), obj('b', false)], '.spec.v'), { message: 'Field {.spec.v} in *unstructured.Unstructured is an unsortable type: interface, err: unsortable type: bool' });
+  assert.throws(() => sortObjects([obj('a', 1)], '{.a'), PrinterError);
+  assert.deepEqual(sortObjects([], '.x'), []);
+});
+
+test('Tables sort their rows by the rows\' objects', () => {
+  const table = {
+    kind: 'Table' as const, apiVersion: 'meta.k8s.io/v1',
+    columnDefinitions: [{ name: 'Name', type: 'string' }],
+    rows: ['b', 'c', 'a'].map((n) => ({ cells: [n], object: obj(n) })),
+  };
+  assert.deepEqual(sortTable(table, '.metadata.name').rows!.map((r) => r.cells[0]), ['a', 'b', 'c']);
+  assert.throws(() => sortTable(table, '.nope'), { message: 'couldn\'t find any field with path "{.nope}" in the list of objects' });
+  assert.throws(() => sortTable(table, '{.a['), { message: /^sorting error: / });
+});
+
+test('quantities compare by value', () => {
+  assert.equal(quantityNanos('1Gi'), 1073741824n * 10n ** 9n);
+  assert.equal(quantityNanos('100m'), 100_000_000n);
+  assert.equal(quantityNanos('1.5e3'), 1500n * 10n ** 9n);
+  assert.equal(quantityNanos('-1n'), -1n);
+  assert.equal(quantityNanos('.'), 0n);
+  for (const bad of ['', 'abc', '1.2.3', '1Mi5', '1e', 'web-1']) assert.equal(quantityNanos(bad), undefined, bad);
+});
+
+test("goSort: Go's pdqsort, so ties land where Go leaves them", () => {
+  // 0..49 by key i % 3: Go's sort.Sort order (not stable)
+  const keys = Array.from({ length: 50 }, (_, i) => i);
+  goSort(keys.length, {
+    less: (i, j) => keys[i]! % 3 < keys[j]! % 3,
+    swap: (i, j) => ([keys[i], keys[j]] = [keys[j]!, keys[i]!]),
+  });
+  assert.deepEqual(keys.map((k) => k % 3), [...Array(17).fill(0), ...Array(17).fill(1), ...Array(16).fill(2)]);
+  assert.notDeepEqual(keys.slice(0, 17), Array.from({ length: 17 }, (_, i) => i * 3), 'equal keys keep no particular order');
+  const big = Array.from({ length: 1000 }, (_, i) => (i * 7919) % 1000);
+  goSort(big.length, { less: (i, j) => big[i]! < big[j]!, swap: (i, j) => ([big[i], big[j]] = [big[j]!, big[i]!]) });
+  assert.deepEqual(big, Array.from({ length: 1000 }, (_, i) => i));
+});
