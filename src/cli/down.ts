@@ -1,5 +1,6 @@
 // `ktl down`: stop the background server (SIGTERM, then SIGKILL after a grace period).
-import type { Command } from 'commander';
+import type { CommandDef } from './command.ts';
+import { flag } from './flags.ts';
 import { rmSync } from 'node:fs';
 import { backgroundFiles, isAlive, runningPid, sleep } from './background.ts';
 import type { Io } from './io.ts';
@@ -7,9 +8,12 @@ import { defaultDataDir } from './server-defaults.ts';
 
 const GRACE_MS = 10_000;
 
-export function register(cmd: Command, io: Io): void {
-  cmd.option('--data-dir <dir>', 'Data directory of the server (default ~/.ktl/server)').action((flags: { dataDir?: string }) => run(flags, io));
-}
+export const command: CommandDef = {
+  name: 'down',
+  short: 'Stop the background API server started by "ktl up"',
+  flags: [flag.string('data-dir', 'Data directory of the server (default ~/.ktl/server)')],
+  run: (ctx, inv) => run({ dataDir: inv.flags.string('data-dir') || undefined }, ctx.io),
+};
 
 export async function run(flags: { dataDir?: string }, io: Io): Promise<void> {
   const files = backgroundFiles(flags.dataDir ?? defaultDataDir());

@@ -1,6 +1,6 @@
 // Where the background server lives by default, shared by server, up, down and status.
-import type { Command } from 'commander';
 import { homedir } from 'node:os';
+import { flag, type Flags, type FlagSpec } from './flags.ts';
 import { join } from 'node:path';
 
 export function defaultDataDir(env: NodeJS.ProcessEnv = process.env): string {
@@ -18,10 +18,18 @@ export interface ServerFlags {
   storage: string;
 }
 
-export function serverOptions(cmd: Command): Command {
-  return cmd
-    .option('--address <ip>', 'The IP address to listen on', '127.0.0.1')
-    .option('--port <port>', 'The port to listen on (0 picks a free one)', String(DEFAULT_PORT))
-    .option('--data-dir <dir>', 'Where certificates and objects are kept (default ~/.ktl/server)')
-    .option('--storage <kind>', 'Storage backend: sqlite or memory', 'sqlite');
+export const SERVER_FLAGS: FlagSpec[] = [
+  flag.string('address', 'The IP address to listen on', { default: '127.0.0.1' }),
+  flag.string('port', 'The port to listen on (0 picks a free one)', { default: String(DEFAULT_PORT) }),
+  flag.string('data-dir', 'Where certificates and objects are kept (default ~/.ktl/server)'),
+  flag.string('storage', 'Storage backend: sqlite or memory', { default: 'sqlite' }),
+];
+
+export function serverFlags(flags: Flags): ServerFlags {
+  return {
+    address: flags.string('address'),
+    port: flags.string('port'),
+    dataDir: flags.string('data-dir') || undefined,
+    storage: flags.string('storage'),
+  };
 }

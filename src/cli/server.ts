@@ -1,14 +1,19 @@
 // `ktl server`: run the bundled API server in the foreground until SIGINT/SIGTERM.
-import type { Command } from 'commander';
+import type { CommandDef } from './command.ts';
 import { CliError } from './errors.ts';
+import { flag } from './flags.ts';
 import type { Io } from './io.ts';
-import { CONTEXT_NAME, defaultDataDir, serverOptions, type ServerFlags } from './server-defaults.ts';
+import { CONTEXT_NAME, defaultDataDir, SERVER_FLAGS, serverFlags, type ServerFlags } from './server-defaults.ts';
 
-export function register(cmd: Command, io: Io): void {
-  serverOptions(cmd)
-    .option('--write-kubeconfig <file>', 'Write an admin kubeconfig (mode 0600) once the server is ready')
-    .action((flags: ServerFlags & { writeKubeconfig?: string }) => run(flags, io));
-}
+export const command: CommandDef = {
+  name: 'server',
+  short: 'Run the bundled Kubernetes API server in the foreground',
+  long: 'Run the bundled Kubernetes API server in the foreground until interrupted.\n\n It serves HTTPS with certificates it keeps in its data directory, and keeps every object there.',
+  example: '  # Serve on a free port and write a kubeconfig for it\n  ktl server --port 0 --data-dir /tmp/k --write-kubeconfig /tmp/k/config',
+  use: '[--address IP] [--port PORT] [--data-dir DIR] [--storage sqlite|memory] [--write-kubeconfig FILE]',
+  flags: [...SERVER_FLAGS, flag.string('write-kubeconfig', 'Write an admin kubeconfig (mode 0600) once the server is ready')],
+  run: (ctx, inv) => run({ ...serverFlags(inv.flags), writeKubeconfig: inv.flags.string('write-kubeconfig') || undefined }, ctx.io),
+};
 
 export async function run(flags: ServerFlags & { writeKubeconfig?: string }, io: Io): Promise<void> {
   const port = Number(flags.port);

@@ -1,13 +1,17 @@
 // `ktl status`: whether the background server runs, where, and with which data.
-import type { Command } from 'commander';
+import type { CommandDef } from './command.ts';
+import { flag } from './flags.ts';
 import { backgroundFiles, recordedUrl, runningPid } from './background.ts';
 import { CliError } from './errors.ts';
 import type { Io } from './io.ts';
 import { defaultDataDir } from './server-defaults.ts';
 
-export function register(cmd: Command, io: Io): void {
-  cmd.option('--data-dir <dir>', 'Data directory of the server (default ~/.ktl/server)').action((flags: { dataDir?: string }) => run(flags, io));
-}
+export const command: CommandDef = {
+  name: 'status',
+  short: 'Show whether the background API server is running',
+  flags: [flag.string('data-dir', 'Data directory of the server (default ~/.ktl/server)')],
+  run: (ctx, inv) => run({ dataDir: inv.flags.string('data-dir') || undefined }, ctx.io),
+};
 
 export async function run(flags: { dataDir?: string }, io: Io): Promise<void> {
   const dataDir = flags.dataDir ?? defaultDataDir();

@@ -3,21 +3,25 @@
 // current.
 import { spawn } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import type { Command } from 'commander';
 import { backgroundFiles, isAlive, recordedUrl, runningPid, sleep } from './background.ts';
+import type { CommandDef } from './command.ts';
 import { CliError } from './errors.ts';
 import type { Io } from './io.ts';
-import { CONTEXT_NAME, defaultDataDir, serverOptions, type ServerFlags } from './server-defaults.ts';
+import { CONTEXT_NAME, defaultDataDir, SERVER_FLAGS, serverFlags, type ServerFlags } from './server-defaults.ts';
 
 type UpFlags = ServerFlags & { kubeconfig?: string };
 
 const START_TIMEOUT_MS = 60_000;
 
-export function register(cmd: Command, io: Io): void {
-  serverOptions(cmd)
-    .option('--kubeconfig <file>', 'The kubeconfig to add context "ktl" to (default: $KUBECONFIG, else ~/.kube/config)')
-    .action((flags: UpFlags) => run(flags, io));
-}
+export const command: CommandDef = {
+  name: 'up',
+  short: 'Start the bundled API server in the background and make context "ktl" current',
+  long: 'Start the bundled API server in the background, on the default data directory, and add a cluster,\nuser and context named "ktl" to your kubeconfig, making it the current context.',
+  example: '  # Start the server and use it\n  ktl up\n  ktl get namespaces',
+  flags: SERVER_FLAGS,
+  // --kubeconfig (a global flag) names the kubeconfig to add the context to.
+  run: (ctx, inv) => run({ ...serverFlags(inv.flags), kubeconfig: ctx.globals.kubeconfig || undefined }, ctx.io),
+};
 
 export async function run(flags: UpFlags, io: Io): Promise<void> {
   const dataDir = flags.dataDir ?? defaultDataDir();

@@ -18,6 +18,8 @@ export function ensureBuilt(): void {
 export interface ServerProcess {
   child: ChildProcess;
   url: string;
+  /** The admin kubeconfig the server wrote. */
+  kubeconfig: string;
   agent: Agent;
   exited: Promise<number | null>;
   call(method: string, path: string, body?: unknown): Promise<{ status: number; json: any }>;
@@ -46,6 +48,7 @@ export async function startServerProcess(dataDir: string, extraArgs: string[] = 
   return {
     child,
     url,
+    kubeconfig,
     agent,
     exited,
     call(method, path, body) {
