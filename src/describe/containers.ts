@@ -1,6 +1,6 @@
 // Containers as pods and pod templates describe them: image, ports, command, state, resources,
 // probes, environment and mounts.
-import { formatQuantity, quantityMilliValue, quantityOf, quantityValue, isZeroQuantity, type Quantity } from './quantity.ts';
+import { formatQuantity, quantityMilliValue, quantityOf, quantityValue, isZeroQuantity, type Quantity } from '../api/quantity.ts';
 import { printBool, rfc1123z, stringOrNone } from './format.ts';
 import { LEVEL_0, LEVEL_1, LEVEL_2, LEVEL_3, type PrefixWriter } from './writer.ts';
 import { byteOrder, goQuote, goStrings, int, intOrString, obj, objs, sortBy, sortedKeys, str, strs, type Obj } from './values.ts';

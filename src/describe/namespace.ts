@@ -1,6 +1,6 @@
 // Namespaces, with their ResourceQuotas and LimitRanges, and those two kinds on their own.
 import { printAnnotationsMultiline, printLabelsMultiline, rfc1123z } from './format.ts';
-import { formatQuantity, newQuantity, quantityOf, quantityString, quantityValue, ZERO } from './quantity.ts';
+import { formatQuantity, newQuantity, quantityOf, quantityString, quantityValue, ZERO } from '../api/quantity.ts';
 import { LEVEL_0, LEVEL_1, tabbedString, type PrefixWriter } from './writer.ts';
 import { byteOrder, obj, objs, sortedKeys, str, strs, type Obj } from './values.ts';
 

@@ -10,7 +10,7 @@ import {
   rfc1123z,
   since,
 } from './format.ts';
-import { addQuantity, cmpQuantity, quantityOf, ZERO, type Quantity } from './quantity.ts';
+import { addQuantity, cmpQuantity, quantityOf, ZERO, type Quantity } from '../api/quantity.ts';
 import { describeVolumes } from './volumes.ts';
 import { LEVEL_0, LEVEL_1, tabbedString, type PrefixWriter } from './writer.ts';
 import { byteOrder, has, int, obj, objs, sortBy, str, type Obj } from './values.ts';

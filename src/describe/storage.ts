@@ -1,7 +1,7 @@
 // PersistentVolumes, PersistentVolumeClaims, StorageClasses, CSINodes, VolumeAttributesClasses.
 import { describeEvents } from './events.ts';
 import { formatLabels, printAnnotationsMultiline, printBoolPtr, printLabelsMultiline, printPodsMultiline, rfc1123z, since } from './format.ts';
-import { formatQuantity } from './quantity.ts';
+import { formatQuantity } from '../api/quantity.ts';
 import { accessModesString, describeVolumeSource, printPersistentVolumeClaim } from './volumes.ts';
 import { LEVEL_0, LEVEL_1, LEVEL_2, LEVEL_3, LEVEL_4, tabbedString, type PrefixWriter } from './writer.ts';
 import { goStrings, has, int, obj, objs, str, strMap, strs, type Obj } from './values.ts';

@@ -1,7 +1,7 @@
 // Volume sources, as pods list their volumes and persistent volumes their source. Fields upstream
 // prints with %v keep Go's rendering: `<nil>` for unset pointers, the generated String() of
 // references, "[a b]" for lists, "map[k:v]" for maps.
-import { formatQuantity, quantityOf, cmpQuantity, ZERO } from './quantity.ts';
+import { formatQuantity, quantityOf, cmpQuantity, ZERO } from '../api/quantity.ts';
 import { printLabelsMultiline, printAnnotationsMultiline } from './format.ts';
 import { LEVEL_0, LEVEL_1, LEVEL_2, LEVEL_3, nestedWriter, type PrefixWriter } from './writer.ts';
 import { bool, goStrings, goValue, has, int, isObj, obj, objs, sortedKeys, str, strMap, strs, type Obj } from './values.ts';

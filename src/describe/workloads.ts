@@ -3,7 +3,7 @@
 import { describeEvents } from './events.ts';
 import { formatLabelSelector, formatLabels, printAnnotationsMultiline, printController, printLabelsMultiline, rfc1123z, selectorString } from './format.ts';
 import { describePodTemplate } from './pod.ts';
-import { formatQuantity } from './quantity.ts';
+import { formatQuantity } from '../api/quantity.ts';
 import { claimClass } from './volumes.ts';
 import { LEVEL_0, LEVEL_1, tabbedString, type PrefixWriter } from './writer.ts';
 import { has, int, intOrString, obj, objs, str, strs, type Obj } from './values.ts';

@@ -7,36 +7,10 @@ import { parseJsonPath } from '../api/jsonpath/jsonpath.ts';
 import type { JsonPath } from '../api/jsonpath/jsonpath.ts';
 import { compareGoStrings, kindOf } from '../api/jsonpath/go-values.ts';
 import { goQuote } from '../api/jsonpath/go-format.ts';
+import { cmpQuantity, isQuantity, parseQuantity } from '../api/quantity.ts';
 import { goSort } from './go-sort.ts';
 import { PrinterError, isList } from './objects.ts';
 import type { KubeObject, Table } from './objects.ts';
-
-const SUFFIX_BINARY: Record<string, number> = { Ki: 10, Mi: 20, Gi: 30, Ti: 40, Pi: 50, Ei: 60 };
-const SUFFIX_DECIMAL: Record<string, number> = { n: -9, u: -6, m: -3, '': 0, k: 3, M: 6, G: 9, T: 12, P: 15, E: 18 };
-
-/** resource.ParseQuantity reduced to what Cmp needs: the value in nano-units, rounded up. */
-export function quantityNanos(s: string): bigint | undefined {
-  const m = /^([+-]?)(0*)(\d*)(?:\.(\d*))?([eEinumkKMGTP]*)([+-]?\d*)$/.exec(s);
-  if (!m || s === '') return undefined;
-  const [, sign, , num = '', frac = '', letters = '', digits = ''] = m;
-  const suffix = letters + digits;
-  let exp10 = 0;
-  let exp2 = 0;
-  if (suffix in SUFFIX_DECIMAL) exp10 = SUFFIX_DECIMAL[suffix]!;
-  else if (suffix in SUFFIX_BINARY) exp2 = SUFFIX_BINARY[suffix]!;
-  else if (/^[eE][+-]?\d+$/.test(suffix)) exp10 = Number(suffix.slice(1));
-  else return undefined;
-  // beyond any real quantity; keeps BigInt powers small
-  exp10 = Math.max(-400, Math.min(400, exp10));
-  // value = (num.frac) × 10^exp10 × 2^exp2; in nanos, × 10^9
-  let n = BigInt((num || '0') + frac) * 2n ** BigInt(exp2);
-  let d = 1n;
-  const scale = exp10 + 9 - frac.length;
-  if (scale >= 0) n *= 10n ** BigInt(scale);
-  else d = 10n ** BigInt(-scale);
-  const nanos = n % d === 0n ? n / d : n / d + 1n;
-  return sign === '-' ? -nanos : nanos;
-}
 
 class UnsortableError extends Error {}
 
@@ -53,9 +27,9 @@ function isLess(a: unknown, b: unknown): boolean {
   }
   if (ka === 'string') {
     if (kb !== 'string') throw new UnsortableError('unsortable interface: interface');
-    const qa = quantityNanos(a as string);
-    const qb = qa === undefined ? undefined : quantityNanos(b as string);
-    if (qa !== undefined && qb !== undefined) return qa < qb;
+    const qa = parseQuantity(a as string);
+    const qb = isQuantity(qa) ? parseQuantity(b as string) : undefined;
+    if (isQuantity(qa) && qb && isQuantity(qb)) return cmpQuantity(qa, qb) < 0;
     return compareGoStrings(a as string, b as string) < 0;
   }
   const type = ka === 'bool' ? 'bool' : ka === 'slice' ? '[]interface {}' : 'map[string]interface {}';

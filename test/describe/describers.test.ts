@@ -9,7 +9,7 @@ import { formatEndpointSlices } from '../../src/describe/network.ts';
 import { describeNode, podRequestsAndLimits } from '../../src/describe/node.ts';
 import { describeHorizontalPodAutoscalerV1 } from '../../src/describe/policy.ts';
 import { computePodQos, describePod } from '../../src/describe/pod.ts';
-import { quantityString } from '../../src/describe/quantity.ts';
+import { quantityString } from '../../src/api/quantity.ts';
 import { describeRole } from '../../src/describe/rbac.ts';
 import { describeSecret, serviceAccountSecrets } from '../../src/describe/config.ts';
 import { countPods, deploymentReplicaSets } from '../../src/describe/workloads.ts';

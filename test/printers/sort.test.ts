@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { goSort } from '../../src/printers/go-sort.ts';
 import { PrinterError } from '../../src/printers/index.ts';
-import { UnsortableFieldError, quantityNanos, sortObjects, sortTable } from '../../src/printers/sort.ts';
+import { UnsortableFieldError, sortObjects, sortTable } from '../../src/printers/sort.ts';
 
 const obj = (name: string, value?: unknown) => ({ metadata: { name }, spec: value === undefined ? {} : { v: value } });
 const names = (objs: { metadata: { name: string } }[]) => objs.map((o) => o.metadata.name);
@@ -35,15 +35,6 @@ test('Tables sort their rows by the rows\' objects', () => {
   assert.deepEqual(sortTable(table, '.metadata.name').rows!.map((r) => r.cells[0]), ['a', 'b', 'c']);
   assert.throws(() => sortTable(table, '.nope'), { message: 'couldn\'t find any field with path "{.nope}" in the list of objects' });
   assert.throws(() => sortTable(table, '{.a['), { message: /^sorting error: / });
-});
-
-test('quantities compare by value', () => {
-  assert.equal(quantityNanos('1Gi'), 1073741824n * 10n ** 9n);
-  assert.equal(quantityNanos('100m'), 100_000_000n);
-  assert.equal(quantityNanos('1.5e3'), 1500n * 10n ** 9n);
-  assert.equal(quantityNanos('-1n'), -1n);
-  assert.equal(quantityNanos('.'), 0n);
-  for (const bad of ['', 'abc', '1.2.3', '1Mi5', '1e', 'web-1']) assert.equal(quantityNanos(bad), undefined, bad);
 });
 
 test("goSort: Go's pdqsort, so ties land where Go leaves them", () => {

@@ -5,7 +5,8 @@ import { aggregateText } from '../status.ts';
 import { roundUpQuantity } from '../registry/defaults/resource-list.ts';
 import { child, ensureChild, isObject, items, type Json } from '../registry/defaults/walk.ts';
 import { admissionForbidden, isResource, namespaceOf, type AdmissionPlugin, type Attributes } from './attributes.ts';
-import { add, amount, amountString, compare, exceedsRatio, ratioString, sign, type Amount } from './quantity.ts';
+import { addQuantity, cmpQuantity, quantitySign, quantityString, readQuantity, type Quantity } from '../../api/quantity.ts';
+import { exceedsRatio, ratioString } from './limit-ratio.ts';
 
 const ANNOTATION = 'kubernetes.io/limit-ranger';
 
@@ -82,56 +83,56 @@ function mergePodResources(pod: Json, defaults: { limits: ResourceList; requests
   }
 }
 
-function amounts(list: unknown): Map<string, Amount> {
-  const out = new Map<string, Amount>();
+function amounts(list: unknown): Map<string, Quantity> {
+  const out = new Map<string, Quantity>();
   if (isObject(list))
     for (const [name, value] of Object.entries(list)) {
-      const q = amount(value);
+      const q = readQuantity(value);
       if (q) out.set(name, q);
     }
   return out;
 }
 
-function minConstraint(type: string, name: string, enforced: Amount, requests: Map<string, Amount>, limits: Map<string, Amount>): string | undefined {
+function minConstraint(type: string, name: string, enforced: Quantity, requests: Map<string, Quantity>, limits: Map<string, Quantity>): string | undefined {
   const req = requests.get(name);
   const lim = limits.get(name);
-  const e = amountString(enforced);
+  const e = quantityString(enforced);
   if (!req) return `minimum ${name} usage per ${type} is ${e}.  No request is specified`;
-  if (compare(enforced, req) > 0) return `minimum ${name} usage per ${type} is ${e}, but request is ${amountString(req)}`;
-  if (lim && compare(enforced, lim) > 0) return `minimum ${name} usage per ${type} is ${e}, but limit is ${amountString(lim)}`;
+  if (cmpQuantity(enforced, req) > 0) return `minimum ${name} usage per ${type} is ${e}, but request is ${quantityString(req)}`;
+  if (lim && cmpQuantity(enforced, lim) > 0) return `minimum ${name} usage per ${type} is ${e}, but limit is ${quantityString(lim)}`;
   return undefined;
 }
 
-function maxConstraint(type: string, name: string, enforced: Amount, requests: Map<string, Amount>, limits: Map<string, Amount>): string | undefined {
+function maxConstraint(type: string, name: string, enforced: Quantity, requests: Map<string, Quantity>, limits: Map<string, Quantity>): string | undefined {
   const req = requests.get(name);
   const lim = limits.get(name);
-  const e = amountString(enforced);
+  const e = quantityString(enforced);
   if (!lim) return `maximum ${name} usage per ${type} is ${e}.  No limit is specified`;
-  if (compare(lim, enforced) > 0) return `maximum ${name} usage per ${type} is ${e}, but limit is ${amountString(lim)}`;
-  if (req && compare(req, enforced) > 0) return `maximum ${name} usage per ${type} is ${e}, but request is ${amountString(req)}`;
+  if (cmpQuantity(lim, enforced) > 0) return `maximum ${name} usage per ${type} is ${e}, but limit is ${quantityString(lim)}`;
+  if (req && cmpQuantity(req, enforced) > 0) return `maximum ${name} usage per ${type} is ${e}, but request is ${quantityString(req)}`;
   return undefined;
 }
 
 /** maxRequestConstraint: for claims, whose limits are not user input. */
-function maxRequestConstraint(type: string, name: string, enforced: Amount, requests: Map<string, Amount>): string | undefined {
+function maxRequestConstraint(type: string, name: string, enforced: Quantity, requests: Map<string, Quantity>): string | undefined {
   const req = requests.get(name);
-  const e = amountString(enforced);
+  const e = quantityString(enforced);
   if (!req) return `maximum ${name} usage per ${type} is ${e}.  No request is specified`;
-  if (compare(req, enforced) > 0) return `maximum ${name} usage per ${type} is ${e}, but request is ${amountString(req)}`;
+  if (cmpQuantity(req, enforced) > 0) return `maximum ${name} usage per ${type} is ${e}, but request is ${quantityString(req)}`;
   return undefined;
 }
 
-function ratioConstraint(type: string, name: string, enforced: Amount, requests: Map<string, Amount>, limits: Map<string, Amount>): string | undefined {
+function ratioConstraint(type: string, name: string, enforced: Quantity, requests: Map<string, Quantity>, limits: Map<string, Quantity>): string | undefined {
   const req = requests.get(name);
   const lim = limits.get(name);
-  const e = amountString(enforced);
-  if (!req || sign(req) === 0) return `${name} max limit to request ratio per ${type} is ${e}, but no request is specified or request is 0`;
-  if (!lim || sign(lim) === 0) return `${name} max limit to request ratio per ${type} is ${e}, but no limit is specified or limit is 0`;
+  const e = quantityString(enforced);
+  if (!req || quantitySign(req) === 0) return `${name} max limit to request ratio per ${type} is ${e}, but no request is specified or request is 0`;
+  if (!lim || quantitySign(lim) === 0) return `${name} max limit to request ratio per ${type} is ${e}, but no limit is specified or limit is 0`;
   if (exceedsRatio(lim, req, enforced)) return `${name} max limit to request ratio per ${type} is ${e}, but provided ratio is ${ratioString(lim, req)}`;
   return undefined;
 }
 
-function check(item: Json, type: string, requests: Map<string, Amount>, limits: Map<string, Amount>, errors: string[]): void {
+function check(item: Json, type: string, requests: Map<string, Quantity>, limits: Map<string, Quantity>, errors: string[]): void {
   for (const [name, q] of amounts(item.min)) push(errors, minConstraint(type, name, q, requests, limits));
   for (const [name, q] of amounts(item.max)) push(errors, maxConstraint(type, name, q, requests, limits));
   for (const [name, q] of amounts(item.maxLimitRequestRatio)) push(errors, ratioConstraint(type, name, q, requests, limits));
@@ -155,14 +156,14 @@ function validatePod(lr: Json, pod: Json): string[] {
 }
 
 /** podRequests/podLimits: containers and sidecars add up; plain init containers count at their peak. */
-function podTotals(spec: Json | undefined, which: 'requests' | 'limits'): Map<string, Amount> {
-  const total = new Map<string, Amount>();
+function podTotals(spec: Json | undefined, which: 'requests' | 'limits'): Map<string, Quantity> {
+  const total = new Map<string, Quantity>();
   for (const c of items(spec, 'containers')) addAll(total, amounts(child(c, 'resources')?.[which]));
-  const sidecars = new Map<string, Amount>();
-  const initPeak = new Map<string, Amount>();
+  const sidecars = new Map<string, Quantity>();
+  const initPeak = new Map<string, Quantity>();
   for (const c of items(spec, 'initContainers')) {
     const own = amounts(child(c, 'resources')?.[which]);
-    let effective: Map<string, Amount>;
+    let effective: Map<string, Quantity>;
     if (c.restartPolicy === 'Always') {
       addAll(total, own);
       addAll(sidecars, own);
@@ -178,17 +179,17 @@ function podTotals(spec: Json | undefined, which: 'requests' | 'limits'): Map<st
   return total;
 }
 
-function addAll(into: Map<string, Amount>, from: Map<string, Amount>): void {
+function addAll(into: Map<string, Quantity>, from: Map<string, Quantity>): void {
   for (const [name, q] of from) {
     const current = into.get(name);
-    into.set(name, current ? add(current, q) : { ...q });
+    into.set(name, current ? addQuantity(current, q) : { ...q });
   }
 }
 
-function maxAll(into: Map<string, Amount>, from: Map<string, Amount>): void {
+function maxAll(into: Map<string, Quantity>, from: Map<string, Quantity>): void {
   for (const [name, q] of from) {
     const current = into.get(name);
-    if (!current || compare(q, current) > 0) into.set(name, { ...q });
+    if (!current || cmpQuantity(q, current) > 0) into.set(name, { ...q });
   }
 }
 

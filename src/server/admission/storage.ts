@@ -3,9 +3,9 @@
 // PersistentVolumeClaimResize (.../persistentvolume/resize) and DefaultIngressClass
 // (plugin/pkg/admission/network/defaultingressclass).
 import type { KubeObject } from '../../api/object.ts';
+import { cmpQuantity, quantityOf } from '../../api/quantity.ts';
 import { child, type Json } from '../registry/defaults/walk.ts';
 import { admissionForbidden, isResource, type AdmissionPlugin, type Attributes } from './attributes.ts';
-import { amount, compare, ZERO } from './quantity.ts';
 
 const STORAGE = 'storage.k8s.io';
 const NETWORKING = 'networking.k8s.io';
@@ -58,12 +58,12 @@ function claimClass(pvc: KubeObject | undefined): string {
   return typeof name === 'string' ? name : '';
 }
 
-const storageRequest = (pvc: KubeObject | undefined) => amount(child(child(child(pvc, 'spec'), 'resources'), 'requests')?.storage) ?? ZERO;
+const storageRequest = (pvc: KubeObject | undefined) => quantityOf(child(child(child(pvc, 'spec'), 'resources'), 'requests')?.storage);
 
 export const claimResizeAdmission: AdmissionPlugin = {
   async validate(a) {
     if (!isResource(a, '', 'persistentvolumeclaims') || a.operation !== 'update' || !a.old) return;
-    if (compare(storageRequest(a.obj), storageRequest(a.old)) <= 0) return;
+    if (cmpQuantity(storageRequest(a.obj), storageRequest(a.old)) <= 0) return;
     // an unbound claim's spec change is rejected by validation before admission sees it
     if (child(a.old, 'status')?.phase !== 'Bound') return;
     if (!(await allowsResize(a))) throw admissionForbidden(a, 'only dynamically provisioned pvc can be resized and the storageclass that provisions the pvc must support resize');

@@ -1,6 +1,7 @@
 // JSON forms of the types whose protobuf message differs from their JSON (src/api/schema.ts
 // SpecialType), as kube-apiserver prints them after decoding: metav1.Time / MicroTime / Duration,
 // resource.Quantity, intstr.IntOrString, the raw-JSON holders and the apiextensions unions.
+import { isQuantity, parseQuantity } from '../../api/quantity.ts';
 import type { SpecialType } from '../../api/schema.ts';
 import type { Fields } from './message.ts';
 import { ProtoError } from './wire.ts';
@@ -18,7 +19,9 @@ export function specialToJson(special: SpecialType, f: Fields, nested: Nested): 
       return goDuration(int64(f.get(1)));
     case 'quantity': {
       const s = (f.get(1) as string | undefined) ?? '0';
-      checkQuantity(s);
+      // ParseQuantity's refusal fails the protobuf decode (Quantity.Unmarshal)
+      const q = parseQuantity(s);
+      if (!isQuantity(q)) throw new ProtoError(q.message);
       return s;
     }
     case 'int-or-string': {
@@ -145,17 +148,4 @@ function rawJson(raw: Buffer | undefined, goType: string): unknown {
   } catch (e) {
     throw new ProtoError(`json: error calling MarshalJSON for type ${goType}: ${(e as Error).message}`);
   }
-}
-
-const QUANTITY_RE = "^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$";
-const SUFFIXES = new Set(['', 'n', 'u', 'm', 'k', 'M', 'G', 'T', 'P', 'E', 'Ki', 'Mi', 'Gi', 'Ti', 'Pi', 'Ei']);
-
-/** resource.ParseQuantity's refusals, which fail the protobuf decode of a Quantity. */
-function checkQuantity(s: string): void {
-  if (s === '0') return;
-  const rest = s.slice(/^[+-]?[0-9]*(\.[0-9]*)?/.exec(s)![0].length);
-  if (s === '' || !/^[eEinumkKMGTP]*[-+]?[0-9]*$/.test(rest)) {
-    throw new ProtoError(`quantities must match the regular expression '${QUANTITY_RE}'`);
-  }
-  if (!SUFFIXES.has(rest) && !/^[eE][-+]?[0-9]+$/.test(rest)) throw new ProtoError("unable to parse quantity's suffix");
 }

@@ -1,20 +1,13 @@
 // SetDefaults_ResourceList (pkg/apis/core/v1): every quantity of a ResourceList is rounded up to
-// milli precision, and re-encoded the way resource.Quantity marshals (its canonical String()).
-import { parseQuantity, quantityString } from '../../tables/quantity.ts';
+// milli precision (Quantity.RoundUp), and re-encoded the way resource.Quantity marshals (String()).
+import { decodeQuantity, isQuantity, MILLI, quantityString, roundUpQuantity as roundUp } from '../../../api/quantity.ts';
 import { isObject, type Json } from './walk.ts';
 
-const MILLI = -3;
-
-/** One quantity rounded up (away from zero) to milli scale, in canonical form; other values as given. */
+/** One quantity rounded up (away from zero) to milli scale, as String() prints it; other values as given. */
 export function roundUpQuantity(value: unknown): unknown {
   if (typeof value !== 'string' && typeof value !== 'number') return value;
-  const q = parseQuantity(typeof value === 'number' ? String(value) : value.trim());
-  if (!q) return value;
-  if (q.scale >= MILLI) return quantityString(value);
-  const divisor = 10n ** BigInt(MILLI - q.scale);
-  const magnitude = q.unscaled < 0n ? -q.unscaled : q.unscaled;
-  const rounded = (magnitude + divisor - 1n) / divisor;
-  return quantityString(`${q.unscaled < 0n ? -rounded : rounded}m`);
+  const q = decodeQuantity(value);
+  return isQuantity(q) ? quantityString(roundUp(q, MILLI)) : value;
 }
 
 /** Rounds every quantity of the ResourceList at o[key] in place. */

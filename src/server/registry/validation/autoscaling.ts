@@ -2,8 +2,8 @@
 import type { FieldError } from '../../status.ts';
 import { arr, child, forbidden, index, invalid, isObj, nonNegative, notSupported, obj, required, str, type Obj } from './field.ts';
 import { isValidPathSegmentName } from './names.ts';
-import { sign } from './quantity.ts';
-import { quantityGo, quantityOf, validateContainerResourceName } from './resources.ts';
+import { quantitySign, readQuantity } from '../../../api/quantity.ts';
+import { quantityGo, validateContainerResourceName } from './resources.ts';
 import { dnsLabelErrors } from './volumes.ts';
 
 const METRIC_TYPES = ['ContainerResource', 'External', 'Object', 'Pods', 'Resource'];
@@ -31,8 +31,8 @@ function metricTarget(t: Obj, path: string): FieldError[] {
   if (!type) errs.push(required(child(path, 'type'), 'must specify a metric target type'));
   if (!['Utilization', 'Value', 'AverageValue'].includes(type)) errs.push(invalid(child(path, 'type'), type, 'must be either Utilization, Value, or AverageValue'));
   for (const f of ['value', 'averageValue']) {
-    const q = quantityOf(t[f]);
-    if (q && sign(q) !== 1) errs.push(invalid(child(path, f), quantityGo(q), 'must be positive'));
+    const q = readQuantity(t[f]);
+    if (q && quantitySign(q) !== 1) errs.push(invalid(child(path, f), quantityGo(q), 'must be positive'));
   }
   if (typeof t.averageUtilization === 'number' && t.averageUtilization < 1) errs.push(invalid(child(path, 'averageUtilization'), t.averageUtilization, 'must be greater than 0'));
   return errs;

@@ -4,8 +4,8 @@ import type { FieldError } from '../../status.ts';
 import { arr, child, forbidden, invalid, key, notSupported, obj, required, str, type Obj } from './field.ts';
 import { validateLabelSelector } from './meta.ts';
 import { isDNS1123Subdomain } from './names.ts';
-import { formatQuantity, sign } from './quantity.ts';
-import { quantityOf, validateResourceQuantityValue } from './resources.ts';
+import { quantitySign, quantityString, readQuantity } from '../../../api/quantity.ts';
+import { validateResourceQuantityValue } from './resources.ts';
 
 export const ACCESS_MODES = ['ReadOnlyMany', 'ReadWriteMany', 'ReadWriteOnce', 'ReadWriteOncePod'];
 export const VOLUME_MODES = ['Block', 'Filesystem'];
@@ -34,8 +34,8 @@ export function validatePersistentVolumeClaimSpec(spec: Obj, path: string): Fiel
   const requests = obj(obj(spec.resources).requests);
   if (!('storage' in requests)) errs.push(required(storagePath));
   else {
-    const q = quantityOf(requests.storage);
-    if (q && sign(q) <= 0) errs.push(invalid(storagePath, formatQuantity(q), 'must be greater than zero'));
+    const q = readQuantity(requests.storage);
+    if (q && quantitySign(q) <= 0) errs.push(invalid(storagePath, quantityString(q), 'must be greater than zero'));
     else if (q) errs.push(...validateResourceQuantityValue('storage', q, storagePath));
   }
   const sc = str(spec.storageClassName);

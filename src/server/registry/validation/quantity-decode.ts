@@ -1,9 +1,9 @@
 // A malformed resource.Quantity fails JSON decoding upstream, before validation: the request is
 // a 400 "<Kind> in version "<v>" cannot be handled as a <Kind>: quantities must match ...".
 // This finds such a value by walking the object along the generated type table.
+import { decodeQuantity, isQuantity } from '../../../api/quantity.ts';
 import { builtinTypes } from '../../../api/types.ts';
 import { isObj } from './field.ts';
-import { parseQuantity } from './quantity.ts';
 
 function walk(value: unknown, typeName: string, depth: number): string | undefined {
   if (depth > 64 || value === undefined || value === null) return undefined;
@@ -11,8 +11,8 @@ function walk(value: unknown, typeName: string, depth: number): string | undefin
   const t = types.type(typeName);
   if (!t) return undefined;
   if (t.special === 'quantity') {
-    const q = parseQuantity(value);
-    return q instanceof Error ? q.message : undefined;
+    const q = decodeQuantity(value);
+    return isQuantity(q) ? undefined : q.message;
   }
   if (t.special || !isObj(value)) return undefined;
   for (const f of types.jsonFields(typeName)) {

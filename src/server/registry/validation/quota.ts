@@ -3,13 +3,14 @@ import type { FieldError } from '../../status.ts';
 import { arr, child, duplicate, FIELD_IMMUTABLE, forbidden, index, invalid, key, obj, required, str, type Obj } from './field.ts';
 import { goSlice } from './go-repr.ts';
 import { isQualifiedName } from './names.ts';
-import { cmpQuantity, formatQuantity, quantityMilliValue, type Quantity } from './quantity.ts';
+import { cmpQuantity, newQuantity, quantityMilliValue, quantitySign, quantityString, readQuantity, type Quantity } from '../../../api/quantity.ts';
 import {
-  isOvercommitAllowed, isStandardQuotaResourceName, quantityGo, quantityOf, validateContainerResourceName, validateQuotaResourceName,
+  isOvercommitAllowed, isStandardQuotaResourceName, quantityGo, validateContainerResourceName, validateQuotaResourceName,
   validateResourceName, validateResourceQuantityValue,
 } from './resources.ts';
 
 const SCOPES = ['Terminating', 'NotTerminating', 'BestEffort', 'NotBestEffort', 'PriorityClass', 'CrossNamespacePodAffinity', 'VolumeAttributesClass'];
+const ONE = newQuantity(1, 'DecimalSI');
 const POD_COMPUTE = new Set(['pods', 'cpu', 'memory', 'limits.cpu', 'limits.memory', 'requests.cpu', 'requests.memory']);
 
 function scopeValidFor(scope: string, resource: string): boolean {
@@ -23,7 +24,7 @@ function hardList(hard: unknown, path: string): FieldError[] {
   for (const [k, v] of Object.entries(obj(hard))) {
     const p = key(path, k);
     errs.push(...validateQuotaResourceName(k, p));
-    const q = quantityOf(v);
+    const q = readQuantity(v);
     if (q) errs.push(...validateResourceQuantityValue(k, q, p));
   }
   return errs;
@@ -102,7 +103,7 @@ export function validateLimitRange(lr: Obj): FieldError[] {
       for (const [k, v] of Object.entries(obj(limit[f]))) {
         errs.push(...limitResourceName(type, k, key(child(p, f), k)));
         keys.add(k);
-        const q = quantityOf(v);
+        const q = readQuantity(v);
         if (q) maps[f]!.set(k, q);
       }
     };
@@ -120,17 +121,17 @@ export function validateLimitRange(lr: Obj): FieldError[] {
     collect('maxLimitRequestRatio');
     for (const k of keys) {
       const [min, max, def, defReq, ratio] = ['min', 'max', 'default', 'defaultRequest', 'maxLimitRequestRatio'].map((f) => maps[f]!.get(k));
-      const s = (q: Quantity) => formatQuantity(q);
+      const s = quantityString;
       if (min && max && cmpQuantity(min, max) > 0) errs.push(invalid(key(child(p, 'min'), k), quantityGo(min), `min value ${s(min)} is greater than max value ${s(max)}`));
       if (defReq && min && cmpQuantity(min, defReq) > 0) errs.push(invalid(key(child(p, 'defaultRequest'), k), quantityGo(defReq), `min value ${s(min)} is greater than default request value ${s(defReq)}`));
       if (defReq && max && cmpQuantity(defReq, max) > 0) errs.push(invalid(key(child(p, 'defaultRequest'), k), quantityGo(defReq), `default request value ${s(defReq)} is greater than max value ${s(max)}`));
       if (defReq && def && cmpQuantity(defReq, def) > 0) errs.push(invalid(key(child(p, 'defaultRequest'), k), quantityGo(defReq), `default request value ${s(defReq)} is greater than default limit value ${s(def)}`));
       if (def && min && cmpQuantity(min, def) > 0) errs.push(invalid(key(child(p, 'default'), k), quantityGo(min), `min value ${s(min)} is greater than default value ${s(def)}`));
       if (def && max && cmpQuantity(def, max) > 0) errs.push(invalid(key(child(p, 'default'), k), quantityGo(max), `default value ${s(def)} is greater than max value ${s(max)}`));
-      if (ratio && ratio.nanos < 1_000_000_000n) errs.push(invalid(key(child(p, 'maxLimitRequestRatio'), k), quantityGo(ratio), `ratio ${s(ratio)} is less than 1`));
-      if (ratio && min && max && min.nanos > 0n) {
-        const limit = Number(quantityMilliValue(max)) / Number(quantityMilliValue(min));
-        if (Number(quantityMilliValue(ratio)) / 1000 > limit)
+      if (ratio && cmpQuantity(ratio, ONE) < 0) errs.push(invalid(key(child(p, 'maxLimitRequestRatio'), k), quantityGo(ratio), `ratio ${s(ratio)} is less than 1`));
+      if (ratio && min && max && quantitySign(min) > 0) {
+        const limit = quantityMilliValue(max) / quantityMilliValue(min);
+        if (quantityMilliValue(ratio) / 1000 > limit)
           errs.push(invalid(key(child(p, 'maxLimitRequestRatio'), k), quantityGo(ratio), `ratio ${s(ratio)} is greater than max/min = ${limit.toFixed(6)}`));
       }
       if (!isOvercommitAllowed(k) && def && defReq && cmpQuantity(def, defReq) !== 0)

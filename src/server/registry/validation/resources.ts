@@ -2,7 +2,7 @@
 import type { FieldError } from '../../status.ts';
 import { child, forbidden, goText, invalid, key, obj, required, IS_NEGATIVE } from './field.ts';
 import { isQualifiedName } from './names.ts';
-import { cmpQuantity, formatQuantity, isQuantity, parseQuantity, quantityMilliValue, type Quantity } from './quantity.ts';
+import { cmpQuantity, MILLI, quantitySign, quantityString, readQuantity, scaledValue, type Quantity } from '../../../api/quantity.ts';
 
 const HUGEPAGES = 'hugepages-';
 const STANDARD_CONTAINER = new Set(['cpu', 'memory', 'ephemeral-storage']);
@@ -52,22 +52,15 @@ export function validateQuotaResourceName(name: string, path: string): FieldErro
   return errs;
 }
 
-/** A quantity's canonical text as a Go Stringer prints it (unquoted). */
-export const quantityGo = (q: Quantity) => goText(formatQuantity(q));
+/** A quantity's String() as a Go Stringer prints it (unquoted). */
+export const quantityGo = (q: Quantity) => goText(quantityString(q));
 
 /** ValidateResourceQuantityValue: not negative; whole numbers for countable resources. */
 export function validateResourceQuantityValue(resource: string, q: Quantity, path: string): FieldError[] {
   const errs: FieldError[] = [];
-  if (q.nanos < 0n) errs.push(invalid(path, formatQuantity(q), IS_NEGATIVE));
-  if (isIntegerResourceName(resource) && quantityMilliValue(q) % 1000n !== 0n) errs.push(invalid(path, quantityGo(q), 'must be an integer'));
+  if (quantitySign(q) < 0) errs.push(invalid(path, quantityString(q), IS_NEGATIVE));
+  if (isIntegerResourceName(resource) && scaledValue(q, MILLI) % 1000n !== 0n) errs.push(invalid(path, quantityGo(q), 'must be an integer'));
   return errs;
-}
-
-/** A quantity field's parsed value; unparsable text is a decode error upstream, so it is skipped here. */
-export function quantityOf(raw: unknown): Quantity | undefined {
-  if (raw === undefined || raw === null) return undefined;
-  const q = parseQuantity(raw);
-  return isQuantity(q) ? q : undefined;
 }
 
 /** validateResourceRequirements with container resource names. */
@@ -84,7 +77,7 @@ export function validateResourceRequirements(requirements: unknown, claimNames: 
   for (const [name, raw] of Object.entries(limits)) {
     const p = key(limPath, name);
     errs.push(...validateContainerResourceName(name, p));
-    const q = quantityOf(raw);
+    const q = readQuantity(raw);
     if (q) errs.push(...validateResourceQuantityValue(name, q, p));
     if (isHugePageResourceName(name)) limHuge = true;
     if (name === 'cpu' || name === 'memory') limCpuMem = true;
@@ -92,13 +85,13 @@ export function validateResourceRequirements(requirements: unknown, claimNames: 
   for (const [name, raw] of Object.entries(obj(r.requests))) {
     const p = key(reqPath, name);
     errs.push(...validateContainerResourceName(name, p));
-    const q = quantityOf(raw);
+    const q = readQuantity(raw);
     if (q) errs.push(...validateResourceQuantityValue(name, q, p));
-    const lim = quantityOf(limits[name]);
+    const lim = readQuantity(limits[name]);
     if (lim && q) {
       if (cmpQuantity(q, lim) !== 0 && !isOvercommitAllowed(name))
-        errs.push(invalid(reqPath, formatQuantity(q), `must be equal to ${name} limit of ${formatQuantity(lim)}`));
-      else if (cmpQuantity(q, lim) > 0) errs.push(invalid(reqPath, formatQuantity(q), `must be less than or equal to ${name} limit of ${formatQuantity(lim)}`));
+        errs.push(invalid(reqPath, quantityString(q), `must be equal to ${name} limit of ${quantityString(lim)}`));
+      else if (cmpQuantity(q, lim) > 0) errs.push(invalid(reqPath, quantityString(q), `must be less than or equal to ${name} limit of ${quantityString(lim)}`));
     } else if (!(name in limits) && !isOvercommitAllowed(name)) {
       errs.push(required(limPath, 'Limit must be set for non overcommitable resources'));
     }

@@ -3,8 +3,7 @@ import type { FieldError } from '../../status.ts';
 import { arr, byteLength, child, deepEqual, FIELD_IMMUTABLE, forbidden, goText, invalid, isObj, key, notSupported, obj, required, str, tooLong, type Obj } from './field.ts';
 import { validateLabelName } from './meta.ts';
 import { isDNS1123Subdomain, isQualifiedName } from './names.ts';
-import { formatQuantity, sign, quantityValue } from './quantity.ts';
-import { quantityOf } from './resources.ts';
+import { cmpQuantity, quantitySign, quantityString, quantityValue, readQuantity } from '../../../api/quantity.ts';
 import { VOLUME_MODES, validateAccessModes, validatePersistentVolumeClaimSpec } from './pvc-spec.ts';
 import { validateNodeSelector } from './pod-spec.ts';
 import { noBacksteps } from './volumes.ts';
@@ -30,10 +29,10 @@ export function validatePersistentVolume(pv: Obj): FieldError[] {
   if (!Object.keys(capacity).length) errs.push(required('spec.capacity'));
   if (!('storage' in capacity) || Object.keys(capacity).length > 1) errs.push(notSupported('spec.capacity', goText('core.ResourceList{...}'), ['storage']));
   for (const [k, v] of Object.entries(capacity)) {
-    const q = quantityOf(v);
+    const q = readQuantity(v);
     if (!q) continue;
     if (quantityValue(q) < 0) errs.push(invalid(key('spec.capacity', k), quantityValue(q), 'must be a valid resource quantity'));
-    if (sign(q) <= 0) errs.push(invalid(key('spec.capacity', k), formatQuantity(q), 'must be greater than zero'));
+    if (quantitySign(q) <= 0) errs.push(invalid(key('spec.capacity', k), quantityString(q), 'must be greater than zero'));
   }
   const rp = str(spec.persistentVolumeReclaimPolicy);
   if (rp && !RECLAIM_POLICIES.includes(rp)) errs.push(notSupported('spec.persistentVolumeReclaimPolicy', rp, RECLAIM_POLICIES));
@@ -102,10 +101,10 @@ export function validatePersistentVolumeClaimUpdate(pvc: Obj, old: Obj): FieldEr
     munged.volumeAttributesClassName = oldSpec.volumeAttributesClassName;
   }
   if (!deepEqual(munged, oldMunged)) errs.push(forbidden('spec', 'spec is immutable after creation except resources.requests and volumeAttributesClassName for bound claims\n'));
-  const newSize = quantityOf(obj(obj(spec.resources).requests).storage);
-  const oldSize = quantityOf(obj(obj(oldSpec.resources).requests).storage);
-  const statusSize = quantityOf(obj(obj(old.status).capacity).storage);
-  if (newSize && oldSize && newSize.nanos < oldSize.nanos && (!statusSize || newSize.nanos <= statusSize.nanos))
+  const newSize = readQuantity(obj(obj(spec.resources).requests).storage);
+  const oldSize = readQuantity(obj(obj(oldSpec.resources).requests).storage);
+  const statusSize = readQuantity(obj(obj(old.status).capacity).storage);
+  if (newSize && oldSize && cmpQuantity(newSize, oldSize) < 0 && (!statusSize || cmpQuantity(newSize, statusSize) <= 0))
     errs.push(forbidden('spec.resources.requests.storage', 'field can not be less than status.capacity'));
   if ((spec.volumeMode ?? null) !== (oldSpec.volumeMode ?? null)) errs.push(invalid('volumeMode', spec.volumeMode ?? null, FIELD_IMMUTABLE));
   return errs;

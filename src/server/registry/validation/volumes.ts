@@ -4,7 +4,7 @@ import type { FieldError } from '../../status.ts';
 import { arr, child, forbidden, index, invalid, notSupported, obj, required, str, type Obj } from './field.ts';
 import { isDNS1123Label, isDNS1123Subdomain } from './names.ts';
 import { validateTemplateObjectMeta } from './meta.ts';
-import { isQuantity, parseQuantity, sign } from './quantity.ts';
+import { quantitySign, readQuantity } from '../../../api/quantity.ts';
 import { validatePersistentVolumeClaimSpec } from './pvc-spec.ts';
 
 const FILE_MODE_ERROR = 'must be a number between 0 and 0777 (octal), both inclusive';
@@ -126,8 +126,8 @@ const need = (s: Obj, path: string, ...fields: string[]) => fields.filter((f) =>
 /** validateVolumeSource's order: [json field, path used for "more than 1", path used for its own checks, check]. */
 const SOURCES: [string, string, string, SourceCheck][] = [
   ['emptyDir', 'emptyDir', 'emptyDir', (s, p) => {
-    const q = s.sizeLimit === undefined || s.sizeLimit === null ? undefined : parseQuantity(s.sizeLimit);
-    return q && isQuantity(q) && sign(q) < 0 ? [forbidden(child(p, 'sizeLimit'), 'SizeLimit field must be a valid resource quantity')] : [];
+    const q = readQuantity(s.sizeLimit);
+    return q && quantitySign(q) < 0 ? [forbidden(child(p, 'sizeLimit'), 'SizeLimit field must be a valid resource quantity')] : [];
   }],
   ['hostPath', 'hostPath', 'hostPath', (s, p) => {
     if (!str(s.path)) return [required(child(p, 'path'))];

@@ -5,7 +5,7 @@ import type { KubeObject } from '../../../api/object.ts';
 import { AGE, NAME, column, integer, text } from '../columns.ts';
 import { age, annotations, has, int, isObject, items, name, obj, spec, status, str } from '../fields.ts';
 import type { Json } from '../fields.ts';
-import { quantityPtrString, quantityString } from '../quantity.ts';
+import { formatQuantity, formatQuantityPtr } from '../../../api/quantity.ts';
 import type { TableEntry } from '../types.ts';
 
 const METRICS_ANNOTATION = 'autoscaling.alpha.kubernetes.io/metrics';
@@ -107,11 +107,11 @@ export function v1ToV2Metrics(o: KubeObject): { metrics: Json[]; currentMetrics:
 function valueMetric(source: Json, current: Json | undefined): string {
   const target = obj(source.target);
   if (has(target.averageValue)) {
-    const now = current && has(obj(current.current).averageValue) ? quantityString(obj(current.current).averageValue) : '<unknown>';
-    return `${now}/${quantityString(target.averageValue)} (avg)`;
+    const now = current && has(obj(current.current).averageValue) ? formatQuantity(obj(current.current).averageValue) : '<unknown>';
+    return `${now}/${formatQuantity(target.averageValue)} (avg)`;
   }
-  const now = current ? quantityPtrString(obj(current.current).value) : '<unknown>';
-  return `${now}/${quantityPtrString(target.value)}`;
+  const now = current ? formatQuantityPtr(obj(current.current).value) : '<unknown>';
+  return `${now}/${formatQuantityPtr(target.value)}`;
 }
 
 /** Resource and ContainerResource metrics: "cpu: 50%/80%" or "memory: 100Mi/200Mi". */
@@ -119,8 +119,8 @@ function resourceMetric(source: Json, current: Json | undefined): string {
   const target = obj(source.target);
   const metricName = str(source.name);
   if (has(target.averageValue)) {
-    const now = current ? quantityPtrString(obj(current.current).averageValue) : '<unknown>';
-    return `${metricName}: ${now}/${quantityString(target.averageValue)}`;
+    const now = current ? formatQuantityPtr(obj(current.current).averageValue) : '<unknown>';
+    return `${metricName}: ${now}/${formatQuantity(target.averageValue)}`;
   }
   const utilization = current ? obj(current.current).averageUtilization : undefined;
   const now = has(utilization) ? `${int(utilization)}%` : '<unknown>';
@@ -142,7 +142,7 @@ export function formatHPAMetrics(specs: Json[], statuses: Json[]): string {
         return valueMetric(obj(m.external), at(i, 'external'));
       case 'Pods': {
         const current = at(i, 'pods');
-        return `${current ? quantityPtrString(obj(current.current).averageValue) : '<unknown>'}/${quantityPtrString(obj(obj(m.pods).target).averageValue)}`;
+        return `${current ? formatQuantityPtr(obj(current.current).averageValue) : '<unknown>'}/${formatQuantityPtr(obj(obj(m.pods).target).averageValue)}`;
       }
       case 'Object':
         return valueMetric(obj(m.object), at(i, 'object'));

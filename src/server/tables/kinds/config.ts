@@ -1,7 +1,7 @@
 // Config maps, secrets, service accounts and resource quotas (printers.go).
 import { AGE, NAME, text } from '../columns.ts';
 import { age, byteOrder, length, name, obj, size, status, str } from '../fields.ts';
-import { quantityString } from '../quantity.ts';
+import { formatQuantity } from '../../../api/quantity.ts';
 import type { TableEntry } from '../types.ts';
 
 export const configMaps: TableEntry = {
@@ -32,7 +32,7 @@ export const resourceQuotas: TableEntry = {
     const request: string[] = [];
     const limit: string[] = [];
     for (const resource of Object.keys(hard).sort(byteOrder)) {
-      const entry = `${resource}: ${quantityString(used[resource])}/${quantityString(hard[resource])}`;
+      const entry = `${resource}: ${formatQuantity(used[resource])}/${formatQuantity(hard[resource])}`;
       // "limits.cpu" and the like go to the Limit column
       const pieces = resource.split('.');
       (pieces.length > 1 && pieces[0] === 'limits' ? limit : request).push(entry);

@@ -2,7 +2,7 @@
 import type { KubeObject } from '../../../api/object.ts';
 import { AGE, NAME, boolean, integer, text, wide } from '../columns.ts';
 import { age, annotations, deleting, has, items, length, name, obj, spec, status, str, strings } from '../fields.ts';
-import { quantityString } from '../quantity.ts';
+import { formatQuantity } from '../../../api/quantity.ts';
 import type { TableEntry } from '../types.ts';
 
 const BETA_STORAGE_CLASS = 'volume.beta.kubernetes.io/storage-class';
@@ -40,7 +40,7 @@ export const persistentVolumes: TableEntry = {
     const sp = spec(o);
     const claimRef = has(sp.claimRef) ? `${str(obj(sp.claimRef).namespace)}/${str(obj(sp.claimRef).name)}` : '';
     return [
-      name(o), quantityString(obj(sp.capacity).storage), accessModes(sp.accessModes), str(sp.persistentVolumeReclaimPolicy),
+      name(o), formatQuantity(obj(sp.capacity).storage), accessModes(sp.accessModes), str(sp.persistentVolumeReclaimPolicy),
       deleting(o) ? 'Terminating' : str(status(o).phase), claimRef, storageClass(o), unset(sp.volumeAttributesClassName),
       str(status(o).reason), age(o, now), unset(sp.volumeMode),
     ];
@@ -66,7 +66,7 @@ export const persistentVolumeClaims: TableEntry = {
     // capacity and modes are the bound volume's, so empty until bound
     const bound = volume !== '';
     return [
-      name(o), deleting(o) ? 'Terminating' : str(st.phase), volume, bound ? quantityString(obj(st.capacity).storage) : '',
+      name(o), deleting(o) ? 'Terminating' : str(st.phase), volume, bound ? formatQuantity(obj(st.capacity).storage) : '',
       bound ? accessModes(st.accessModes) : '', storageClass(o), unset(sp.volumeAttributesClassName), age(o, now),
       unset(sp.volumeMode),
     ];
