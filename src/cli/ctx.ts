@@ -5,6 +5,7 @@ import type { GlobalOptions } from './global-flags.ts';
 import type { Io } from './io.ts';
 import type { LoadedKubeconfig } from '../kubeconfig/index.ts';
 import type { ApiClient } from '../client/types.ts';
+import type { CreateClientOptions } from '../client/index.ts';
 
 export interface Ctx {
   io: Io;
@@ -18,7 +19,8 @@ export interface Ctx {
   /** The command words, e.g. ["create", "secret"]: sent as the Kubectl-Command header. */
   commandPath: string[];
   kubeconfig(): Promise<LoadedKubeconfig>;
-  client(): Promise<ApiClient>;
+  /** Built on the first call; `options` (e.g. `namespaceFirst: false`) only count on that call. */
+  client(options?: CreateClientOptions): Promise<ApiClient>;
   /** The client if a command built one (for --warnings-as-errors after it ran). */
   clientIfCreated(): Promise<ApiClient> | undefined;
 }
@@ -49,8 +51,8 @@ export function createCtx(
       );
       return kubeconfig;
     },
-    client() {
-      client ??= import('../client/index.ts').then(({ createClient }) => createClient(ctx));
+    client(options?: CreateClientOptions) {
+      client ??= import('../client/index.ts').then(({ createClient }) => createClient(ctx, options));
       return client;
     },
     clientIfCreated: () => client,

@@ -148,6 +148,11 @@ export class KubeRestMapper implements RestMapper {
     return this.deferred((m) => m.apiResource(m.resourceFor(gvr)));
   }
 
+  async resourcesForGVR(partial: { group?: string; version?: string; resource: string }): Promise<{ group: string; version: string; resource: string }[]> {
+    const gvr = await this.expand({ group: partial.group ?? '', version: partial.version ?? '', resource: partial.resource });
+    return this.deferred((m) => m.resourcesFor(gvr));
+  }
+
   async resourceForKind(apiVersion: string, kind: string): Promise<ApiResource> {
     const slash = apiVersion.indexOf('/');
     const group = slash < 0 ? '' : apiVersion.slice(0, slash);

@@ -260,6 +260,8 @@ export class PriorityMapper {
 
   resourcesFor(input: GVR): GVR[] {
     const r = this.coerce(input);
+    // every DefaultRESTMapper rejects an empty resource; MultiRESTMapper reports that once
+    if (!r.resource && this.mappers.length) throw new Error(`a resource must be present, got: ${gvrText(r)}`);
     const out: GVR[] = [];
     for (const m of this.mappers) for (const x of m.resourcesFor(r)) if (!out.some((y) => sameGvr(x, y))) out.push(x);
     if (!out.length) throw new NoResourceMatchError(r);

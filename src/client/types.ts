@@ -73,6 +73,12 @@ export interface RestMapper {
    * version "v"]` (printed without `error: `).
    */
   resourceForGVR(partial: { group?: string; version?: string; resource: string }): Promise<ApiResource>;
+  /**
+   * The RESTMapper's ResourcesFor after shortcut expansion (explain): every group/version/resource
+   * the partial one matches, in the mapper's order (groups as discovered, each group's versions
+   * in its order); errors as resourceForGVR.
+   */
+  resourcesForGVR(partial: { group?: string; version?: string; resource: string }): Promise<{ group: string; version: string; resource: string }[]>;
   /** The resource of an object's apiVersion and kind (manifests): `no matches for kind "X" in version "g/v"`. */
   resourceForKind(apiVersion: string, kind: string): Promise<ApiResource>;
   /**

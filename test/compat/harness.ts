@@ -20,13 +20,19 @@ export interface Compat {
   kubectl(args: string[], opts?: RunOptions): Promise<RunResult>;
   ktl(args: string[], opts?: RunOptions): Promise<RunResult>;
   /** Runs both and asserts equal (normalised) stdout, stderr and exit code; returns kubectl's result. */
-  same(args: string[], opts?: RunOptions & { normalize?: (s: string) => string }): Promise<RunResult>;
+  same(args: string[], opts?: SameOptions): Promise<RunResult>;
   file(name: string, text: string): string;
 }
 
 export interface RunOptions {
   env?: NodeJS.ProcessEnv;
   input?: string;
+}
+
+export interface SameOptions extends RunOptions {
+  normalize?: (s: string) => string;
+  /** Run before each of the two runs, e.g. to create again what the command deletes. */
+  setup?: () => Promise<unknown>;
 }
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
@@ -71,7 +77,9 @@ export async function startCompat(t: Cleanup): Promise<Compat> {
     kubectl,
     ktl,
     async same(args, opts) {
+      await opts?.setup?.();
       const expected = await kubectl(args, opts);
+      await opts?.setup?.();
       const actual = await ktl(args, opts);
       const n = opts?.normalize ?? normalize;
       const label = `kubectl ${args.join(' ')}`;
