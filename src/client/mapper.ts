@@ -93,7 +93,8 @@ export class KubeRestMapper implements RestMapper {
       }
       found = { group: s.group, resource: s.long };
     }
-    if (found) return { version: r.version, ...found };
+    // kubectl drops the version on an exact short-name match (deploy.v9.apps still finds apps/v1).
+    if (found) return { version: '', ...found };
     if (!r.group) return r;
     for (const s of shortcuts) if (s.group.startsWith(r.group) && r.resource === s.short) return { version: r.version, group: s.group, resource: s.long };
     return r;

@@ -73,7 +73,10 @@ describe('over the bundled server', () => {
     assert.equal(id(await mapper.resourceForGVR({ resource: 'po' })), '/v1/pods');
     assert.equal(id(await mapper.resourceForGVR({ resource: 'Events' })), '/v1/events');
     assert.equal(id(await mapper.resourceForGVR({ group: 'autoscaling', resource: 'horizontalpodautoscalers' })), 'autoscaling/v2/horizontalpodautoscalers');
-    assert.equal(id(await mapper.resourceForGVR({ group: 'autoscaling', version: 'v1', resource: 'hpa' })), 'autoscaling/v1/horizontalpodautoscalers');
+    // An exact short-name match drops the version, as kubectl's shortcut expander does (kubectl 1.32
+    // lists hpa.v1.autoscaling from autoscaling/v2); a full name keeps it.
+    assert.equal(id(await mapper.resourceForGVR({ group: 'autoscaling', version: 'v1', resource: 'hpa' })), 'autoscaling/v2/horizontalpodautoscalers');
+    assert.equal(id(await mapper.resourceForGVR({ group: 'autoscaling', version: 'v1', resource: 'horizontalpodautoscalers' })), 'autoscaling/v1/horizontalpodautoscalers');
     const msg = (p: { group?: string; version?: string; resource: string }) => mapper.resourceForGVR(p).then(() => '', (e: NoResourceMatchError) => e.kubectlMessage());
     assert.equal(await msg({ resource: 'Foo' }), `the server doesn't have a resource type "foo"`);
     assert.equal(await msg({ group: 'apps', resource: 'foo' }), `the server doesn't have a resource type "foo" in group "apps"`);
