@@ -92,7 +92,7 @@ export async function resolve(ctx: Ctx, client: ApiClient, o: DeleteOptions, arg
   const [{ build, resourcePath }, { parseResourceArgs }] = await Promise.all([import('../resource/builder.ts'), import('../resource/args.ts')]);
   checkSelection(o, args, ctx.cwd, (a) => {
     // kubectl's builder names `get` in this message whatever the command
-    const parsed = parseResourceArgs(a, ctx.program, 'get');
+    const parsed = parseResourceArgs(a, ctx.program);
     return { kind: parsed.form, names: parsed.form === 'types' ? parsed.names.length : 0 };
   });
   const selecting = o.all || trimmed(o.labelSelector) || trimmed(o.fieldSelector);

@@ -9,13 +9,14 @@ export type ResourceArgs =
   | { form: 'pairs'; pairs: { type: string; name: string }[] }
   | { form: 'none' };
 
-export function parseResourceArgs(args: readonly string[], program: string, command: string): ResourceArgs {
+/** The resource/name hint always names `get`, whichever command runs: kubectl's builder words it so. */
+export function parseResourceArgs(args: readonly string[], program: string): ResourceArgs {
   if (args.length === 0) return { form: 'none' };
   if (args.some((a) => a.includes('/'))) {
     const pairs = args.map((arg) => {
       if (!arg.includes('/'))
         throw new CliError(
-          `there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. '${program} ${command} resource/<resource_name>' instead of '${program} ${command} resource resource/<resource_name>'`,
+          `there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. '${program} get resource/<resource_name>' instead of '${program} get resource resource/<resource_name>'`,
         );
       const parts = arg.split('/');
       if (parts.length > 2) throw new CliError('arguments in resource/name form may not have more than one slash');

@@ -43,15 +43,18 @@ export { isProblem };
 
 /** Resolves arguments and -f inputs; throws CliError for usage errors, as kubectl fails before any request. */
 export async function build(mapper: RestMapper, req: BuildRequest): Promise<Built> {
-  if (req.filenames.length && req.args.length)
-    throw new CliError('when paths, URLs, or stdin is provided as input, you may not specify resource arguments as well');
-  if (req.filenames.length) return buildFromFiles(mapper, req);
-  const parsed = parseResourceArgs(req.args, req.program, req.command);
+  const parsed = parseResourceArgs(req.args, req.program);
+  // kubectl checks paths first, then selectors, each with its own text for the argument forms.
+  if (req.filenames.length) {
+    if (parsed.form === 'types') throw new CliError('when paths, URLs, or stdin is provided as input, you may not specify resource arguments as well');
+    if (parsed.form === 'pairs') throw new CliError('resource/name arguments cannot be provided when a path is specified');
+    return buildFromFiles(mapper, req);
+  }
   const namespaceFor = (r: ApiResource) => (!r.namespaced ? '' : req.allNamespaces ? undefined : req.namespace);
   const items: Built['items'] = [];
   if (parsed.form === 'none') return { items };
   if (parsed.form === 'pairs') {
-    if (req.selecting) throw new CliError('name cannot be provided when a selector is specified');
+    if (req.selecting) throw new CliError('selectors and the all flag cannot be used when passing resource/name arguments');
     for (const { type, name } of parsed.pairs) {
       const resource = await mapper.resourceFor(type);
       if (req.allNamespaces && resource.namespaced) throw new CliError('a resource cannot be retrieved by name across all namespaces');

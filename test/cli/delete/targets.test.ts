@@ -12,7 +12,7 @@ function check(...argv: string[]): void {
   const f = new Flags(parsed);
   const o = complete(toOptions(f, () => {}), f, () => {});
   checkSelection(o, parsed.args, process.cwd(), (a) => {
-    const p = parseResourceArgs(a, 'kubectl', 'get');
+    const p = parseResourceArgs(a, 'kubectl');
     return { kind: p.form, names: p.form === 'types' ? p.names.length : 0 };
   });
 }
