@@ -14,6 +14,9 @@ await build({
   target: 'node20.12',
   outExtension: { '.js': '.mjs' },
   chunkNames: 'chunks/[name]-[hash]',
+  // yaml's ES module build: it can be loaded lazily with import() and tree-shaken, which its
+  // CommonJS build (what Node resolves) cannot.
+  alias: { yaml: './node_modules/yaml/browser/dist/index.js' },
   // Native or optional modules stay outside the bundle.
   external: ['libsql', '@napi-rs/keyring'],
   // Bundled CommonJS dependencies call require() for Node built-ins.

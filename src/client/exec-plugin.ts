@@ -3,7 +3,6 @@
 // stdin only when interactive, stderr passed through, the ExecCredential it prints checked with
 // client-go's errors, and the credential kept until it expires or the server answers 401.
 import { spawn } from 'node:child_process';
-import { parse as parseYaml } from 'yaml';
 import { X509Certificate, createPrivateKey, createPublicKey } from 'node:crypto';
 import { access, constants } from 'node:fs/promises';
 import { delimiter, join } from 'node:path';
@@ -174,7 +173,7 @@ export class ExecAuthenticator {
       doc = JSON.parse(text);
     } catch {
       try {
-        doc = parseYaml(text);
+        doc = (await import('yaml')).parse(text);
       } catch (err) {
         throw new Error(`decoding stdout: ${(err as Error).message.split('\n')[0]}`);
       }

@@ -83,7 +83,7 @@ export async function loadFromFile(path: string, cwd?: string): Promise<Config> 
   const text = await readFile(resolve(cwd ?? process.cwd(), path), 'utf8');
   let config: Config;
   try {
-    config = parseKubeconfig(text);
+    config = await parseKubeconfig(text);
   } catch (err) {
     throw new KubeconfigError(`error loading config file "${path}": ${(err as Error).message}`);
   }

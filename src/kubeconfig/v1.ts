@@ -1,9 +1,8 @@
 // The kubeconfig file format (clientcmd api v1): YAML read with YAML 1.1 rules as kubectl reads it,
 // checked field by field the way Go's JSON decoder checks it (same error texts), converted to the
 // map-based model; and back, in Go's field order, entries sorted by name, for writing.
-import { parseAllDocuments, visit } from 'yaml';
 import { toYaml } from '../printers/yaml.ts';
-import { resolvePlain } from '../printers/yaml-scalar.ts';
+import { readBlockYaml } from './block-yaml.ts';
 import { KubeconfigError, newConfig } from './types.ts';
 import type { AuthInfo, Cluster, Config, Context, ExecConfig, Extensions, Preferences } from './types.ts';
 
@@ -124,19 +123,10 @@ export function decodeBase64(text: string): Buffer {
 const SCHEME = 'k8s.io/client-go/tools/clientcmd/api/latest/latest.go:50';
 
 /** Parse a kubeconfig file's text. Empty text is an empty config, as in kubectl. */
-export function parseKubeconfig(text: string): Config {
+export async function parseKubeconfig(text: string): Promise<Config> {
   if (text.length === 0) return newConfig();
-  // Scalars are typed by go-yaml v2's rules (YAML 1.1, as kubectl reads), not the yaml package's.
-  // Like go-yaml's Unmarshal, only the first document counts.
-  const doc = parseAllDocuments(text, { version: '1.1', schema: 'failsafe', merge: true, uniqueKeys: true })[0];
-  if (!doc) return newConfig();
-  if (doc.errors.length) throw new KubeconfigError(`yaml: ${doc.errors[0]!.message.split('\n')[0]}`);
-  visit(doc, {
-    Scalar(_, node) {
-      if (node.type === 'PLAIN' && !node.tag && typeof node.value === 'string') node.value = resolvePlain(node.value).value;
-    },
-  });
-  const raw = doc.toJS({ maxAliasCount: 100 }) as unknown;
+  // The common plain layout is read without loading the full YAML parser (start-up time).
+  const raw = readBlockYaml(text) ?? (await import('./yaml-document.ts')).readYamlDocument(text);
   if (raw === null || raw === undefined) return newConfig();
   checkStruct(raw, configSchema, '', configSchema);
   const obj = raw as Record<string, unknown>;

@@ -25,7 +25,7 @@ test('ktl up, status, down', async (t) => {
 
   const configPath = join(home, '.kube', 'config');
   assert.equal(statSync(configPath).mode & 0o777, 0o600);
-  const config = parseKubeconfig(readFileSync(configPath, 'utf8'));
+  const config = await parseKubeconfig(readFileSync(configPath, 'utf8'));
   assert.equal(config.currentContext, 'ktl');
   assert.deepEqual({ cluster: config.contexts.ktl?.cluster, user: config.contexts.ktl?.authInfo }, { cluster: 'ktl', user: 'ktl' });
   assert.match(config.clusters.ktl!.server, /^https:\/\/127\.0\.0\.1:\d+$/);

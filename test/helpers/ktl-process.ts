@@ -40,7 +40,7 @@ export async function startServerProcess(dataDir: string, extraArgs: string[] = 
     if (Date.now() > deadline) throw new Error(`ktl server did not start: ${stderr}`);
     await new Promise((r) => setTimeout(r, 20));
   }
-  const config = parseKubeconfig(readFileSync(kubeconfig, 'utf8'));
+  const config = await parseKubeconfig(readFileSync(kubeconfig, 'utf8'));
   const cluster = config.clusters.ktl!;
   const user = config.authInfos.ktl!;
   const agent = new Agent({ ca: cluster.certificateAuthorityData, cert: user.clientCertificateData, key: user.clientKeyData, keepAlive: true, maxSockets: 32 });

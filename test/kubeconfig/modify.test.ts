@@ -266,7 +266,7 @@ test('writeKubeconfigFile: the standalone admin kubeconfig kubectl would write',
       '',
     ].join('\n'),
   );
-  assert.deepEqual(parseKubeconfig(text).authInfos.ktl!.clientKeyData, Buffer.from(KEY));
+  assert.deepEqual((await parseKubeconfig(text)).authInfos.ktl!.clientKeyData, Buffer.from(KEY));
 
   const bin = findKubectl();
   if (!bin) return t.skip(NO_KUBECTL);
@@ -291,11 +291,11 @@ test('modifyConfig: nothing changed, nothing written; no lock files left; a held
   await modifyConfig(src, config);
   assert.equal(readFileSync(file, 'utf8'), B);  // not rewritten into kubectl layout
   await useContext('cz')(src);
-  assert.equal(parseKubeconfig(readFileSync(file, 'utf8')).currentContext, 'cz');
+  assert.equal((await parseKubeconfig(readFileSync(file, 'utf8'))).currentContext, 'cz');
   assert.ok(!existsSync(`${file}.lock`));
   writeFileSync(`${file}.lock`, '');
   await assert.rejects(useContext('cy')(src), { message: `open ${file}.lock: file exists` });
-  assert.equal(serializeKubeconfig(parseKubeconfig(readFileSync(file, 'utf8'))).includes('current-context: cz'), true);
+  assert.equal(serializeKubeconfig(await parseKubeconfig(readFileSync(file, 'utf8'))).includes('current-context: cz'), true);
 });
 
 test('mergeEntries: placement without kubectl (existing entries stay in their file, new ones go to the default)', async (t) => {
@@ -307,7 +307,7 @@ test('mergeEntries: placement without kubectl (existing entries stay in their fi
   const src: KubeconfigSource = { env: { KUBECONFIG: [a, b, c].join(':') }, home: join(root, 'home') };
   await mergeEntries(src, adminEntries({ server: 'https://new', caPem: CA, clientCertPem: CERT, clientKeyPem: KEY }));
   assert.ok(!existsSync(a));
-  const inB = parseKubeconfig(readFileSync(b, 'utf8')), inC = parseKubeconfig(readFileSync(c, 'utf8'));
+  const inB = await parseKubeconfig(readFileSync(b, 'utf8')), inC = await parseKubeconfig(readFileSync(c, 'utf8'));
   assert.equal(inB.clusters.ktl!.server, 'https://new');
   assert.deepEqual(inC.authInfos.ktl!.clientCertificateData, Buffer.from(CERT));
   assert.equal(inC.authInfos.ktl!.token, undefined);  // whole entry replaced

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { parseKubeconfig, serializeKubeconfig } from '../../src/kubeconfig/index.ts';
 import { parsePropertyPath, setProperty } from '../../src/kubeconfig/property.ts';
 
-const CONFIG = parseKubeconfig(`
+const CONFIG = await parseKubeconfig(`
 current-context: a
 clusters:
 - name: c1

@@ -106,8 +106,8 @@ function tempDir(t: TestContext): string {
   return dir;
 }
 
-test('parse: fields, data, nil vs empty lists', () => {
-  const c = parseKubeconfig(files.full!);
+test('parse: fields, data, nil vs empty lists', async () => {
+  const c = await parseKubeconfig(files.full!);
   assert.equal(c.currentContext, 'dev');
   assert.deepEqual(c.preferences, { colors: true });
   assert.equal(c.clusters.prod!.disableCompression, true);  // YAML 1.1 `yes`
@@ -122,24 +122,24 @@ test('parse: fields, data, nil vs empty lists', () => {
   assert.deepEqual(c.authInfos.nulls!.exec, { command: 'x', env: [] });
   assert.deepEqual(c.authInfos.nulls!.authProvider, { name: 'gcp' });
   assert.deepEqual(Object.keys(c.extensions!), ['z-top', 'a-top']);
-  assert.deepEqual(parseKubeconfig(''), { preferences: {}, clusters: {}, authInfos: {}, contexts: {}, currentContext: '' });
+  assert.deepEqual(await parseKubeconfig(''), { preferences: {}, clusters: {}, authInfos: {}, contexts: {}, currentContext: '' });
 });
 
-test('serialize: kubectl layout of an empty config', () => {
+test('serialize: kubectl layout of an empty config', async () => {
   assert.equal(
-    serializeKubeconfig(parseKubeconfig('')),
+    serializeKubeconfig(await parseKubeconfig('')),
     'apiVersion: v1\nclusters: null\ncontexts: null\ncurrent-context: ""\nkind: Config\npreferences: {}\nusers: null\n',
   );
 });
 
-test('parse errors carry kubectl\'s messages', () => {
+test('parse errors carry kubectl\'s messages', async () => {
   for (const [name, [text, message]] of Object.entries(badFiles)) {
-    assert.throws(() => parseKubeconfig(text), (err: unknown) => err instanceof KubeconfigError && err.message === message, name);
+    await assert.rejects(parseKubeconfig(text), (err: unknown) => err instanceof KubeconfigError && err.message === message, name);
   }
-  assert.throws(() => parseKubeconfig('clusters:\n- name: a\n  cluster: {}\n- name: a\n  cluster: {}\n'), /duplicate name "a" in list/);
+  await assert.rejects(parseKubeconfig('clusters:\n- name: a\n  cluster: {}\n- name: a\n  cluster: {}\n'), /duplicate name "a" in list/);
 });
 
-test('kubectl config view --raw prints what serializeKubeconfig writes', (t) => {
+test('kubectl config view --raw prints what serializeKubeconfig writes', async (t) => {
   const bin = findKubectl();
   if (!bin) return t.skip(NO_KUBECTL);
   const dir = tempDir(t);
@@ -148,7 +148,7 @@ test('kubectl config view --raw prints what serializeKubeconfig writes', (t) => 
     writeFileSync(file, text);
     const r = runKubectl(bin, ['config', 'view', '--raw', '--kubeconfig', file]);
     assert.equal(r.code, 0, `${name}: ${r.stderr}`);
-    assert.equal(serializeKubeconfig(parseKubeconfig(text)), r.stdout, name);
+    assert.equal(serializeKubeconfig(await parseKubeconfig(text)), r.stdout, name);
   }
 });
 

@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import { parseKubeconfig, serializeKubeconfig } from '../../src/kubeconfig/index.ts';
 import { flattenConfig, minifyConfig, redactConfig } from '../../src/kubeconfig/view.ts';
 
-const CONFIG = parseKubeconfig(`
+const CONFIG = await parseKubeconfig(`
 current-context: a
 clusters:
 - name: c1
@@ -44,13 +44,13 @@ test('redaction hides token and password, shortens embedded data, keeps the rest
   assert.equal(CONFIG.authInfos.u1!.token, 't', 'the input is not edited');
 });
 
-test('flatten reads files relative to the kubeconfig that names them', (t) => {
+test('flatten reads files relative to the kubeconfig that names them', async (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'ktl-flatten-'));
   t.after(() => rmSync(dir, { recursive: true, force: true }));
   mkdirSync(join(dir, 'sub', 'certs'), { recursive: true });
   writeFileSync(join(dir, 'sub', 'certs', 'ca.crt'), 'CA');
   writeFileSync(join(dir, 'client.key'), 'KEY');
-  const config = parseKubeconfig(`
+  const config = await parseKubeconfig(`
 clusters:
 - name: c
   cluster: {server: https://c, certificate-authority: certs/ca.crt}

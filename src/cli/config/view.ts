@@ -61,7 +61,7 @@ async function loadOneFile(path: string, cwd: string): Promise<Config> {
   } catch (err) {
     throw new KubeconfigError(goPathError(err, path));
   }
-  const config = parseKubeconfig(text);
+  const config = await parseKubeconfig(text);
   for (const entries of [config.clusters, config.authInfos, config.contexts]) for (const e of Object.values(entries)) e.locationOfOrigin = path;
   return config;
 }

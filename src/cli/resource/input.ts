@@ -4,7 +4,6 @@
 // command can act on the good documents and report the rest.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseAllDocuments } from 'yaml';
 import type { KubeObject } from '../../api/object.ts';
 
 export interface Manifest {
@@ -100,6 +99,8 @@ export async function parseManifests(text: string, source: string): Promise<(Man
     }
   } else {
     // Like kubectl's stream decoder, the documents before a broken one still count.
+    // Loaded only when a manifest is read: the YAML parser is the largest module of the CLI.
+    const { parseAllDocuments } = await import('yaml');
     for (const doc of parseAllDocuments(text, { version: '1.1', uniqueKeys: false })) {
       if (doc.errors.length) {
         problem = { source, message: `error parsing ${source}: error converting YAML to JSON: yaml: ${doc.errors[0]!.message.split('\n')[0]}` };
