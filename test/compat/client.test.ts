@@ -1,16 +1,16 @@
 // Differential cases for connection, configuration, authentication and discovery behaviour: real
 // kubectl 1.32 and ktl's client against the same throwaway servers and kubeconfigs, comparing
-// stdout, stderr and exit code. Until `get` exists, ktl runs through test/client/driver.ts, which
-// does what `get --raw PATH` and the start of `get TYPE` do with the client.
+// stdout, stderr and exit code, with ktl run as a process (installed under the name `kubectl`) doing
+// `get --raw PATH` and `get TYPE`.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { createServer as createNetServer, type Server as NetServer } from 'node:net';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { KUBECTL, SKIP } from './harness.ts';
-import { rawGet, resolveTypes } from '../client/driver.ts';
-import { connectProxy, httpServer, httpsServer, kubeconfig, legacyApiServer, makePki, socksProxy, testCtx, write, type Pki } from '../client/helpers.ts';
+import { connectProxy, httpServer, httpsServer, kubeconfig, legacyApiServer, makePki, socksProxy, write, type Pki } from '../client/helpers.ts';
+import { KTL_BIN, ensureBuilt } from '../helpers/ktl-process.ts';
 import { startServer, type TestServer } from '../helpers/server.ts';
 import { tmpdir } from 'node:os';
 
@@ -24,8 +24,18 @@ interface Result {
 const normalize = (s: string) => s.replace(/^([EWI])\d{4} \d\d:\d\d:\d\d\.\d{6} +\d+ /gm, '$1<time> <pid> ');
 
 function kubectl(args: string[], cwd: string, env: NodeJS.ProcessEnv, input = ''): Promise<Result> {
+  return runProcess(KUBECTL!, args, cwd, env, input);
+}
+
+/** ktl through a link named `kubectl`, so that its messages name the same program. */
+let ktlShim = '';
+function ktl(args: string[], cwd: string, env: NodeJS.ProcessEnv, input = ''): Promise<Result> {
+  return runProcess(process.execPath, [ktlShim, ...args], cwd, env, input);
+}
+
+function runProcess(bin: string, args: string[], cwd: string, env: NodeJS.ProcessEnv, input: string): Promise<Result> {
   return new Promise((resolve, reject) => {
-    const child = spawn(KUBECTL!, args, { cwd, env: { PATH: process.env.PATH, ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(bin, args, { cwd, env: { PATH: process.env.PATH, ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
@@ -73,6 +83,10 @@ describe('client behaviour matches kubectl 1.32', { skip: SKIP }, () => {
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'ktl-compat-client-'));
     cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+    ensureBuilt();
+    mkdirSync(join(dir, 'bin'));
+    ktlShim = join(dir, 'bin', 'kubectl');
+    symlinkSync(KTL_BIN, ktlShim);
     home = join(dir, 'home');
     mkdirSync(home);
     pki = makePki(dir);
@@ -180,42 +194,56 @@ describe('client behaviour matches kubectl 1.32', { skip: SKIP }, () => {
   };
 
   /**
-   * Runs `kubectl [args] get --raw TARGET` (raw) or `kubectl [args] get TARGET` (get) and ktl's
-   * client doing the same; `warm` runs each once before, so that the compared run reads its cache.
+   * Runs `[args] get --raw TARGET` (raw) or `[args] get TARGET` (get) through kubectl and ktl;
+   * `warm` runs each once before, so that the compared run reads its cache.
    */
   async function compare(mode: 'raw' | 'get', target: string, args: string[], opts: { env?: NodeJS.ProcessEnv; input?: string; warm?: boolean } = {}): Promise<void> {
     const env = { HOME: home, ...opts.env };
     const [kubectlArgs, ktlArgs] = withCaches(args);
-    const kargs = mode === 'raw' ? [...kubectlArgs, 'get', '--raw', target] : [...kubectlArgs, 'get', target];
-    const ktlRun = () => {
-      const ctx = testCtx(ktlArgs, { env: { ...env, PATH: process.env.PATH }, cwd: dir, home, stdin: opts.input ?? '', commandPath: ['get'] });
-      return mode === 'raw' ? rawGet(ctx, target) : resolveTypes(ctx, target);
-    };
+    const command = mode === 'raw' ? ['get', '--raw', target] : ['get', target];
+    const kargs = [...kubectlArgs, ...command];
+    const targs = [...ktlArgs, ...command];
     if (opts.warm) {
       await kubectl(kargs, dir, env, opts.input);
-      await ktlRun();
+      await ktl(targs, dir, env, opts.input);
     }
     const expected = await kubectl(kargs, dir, env, opts.input);
-    const actual = await ktlRun();
+    const actual = await ktl(targs, dir, env, opts.input);
     const label = `kubectl ${kargs.join(' ')}`;
     assert.equal(normalize(actual.stderr), normalize(expected.stderr), `${label}: stderr differs`);
     assert.equal(actual.code, expected.code, `${label}: exit code differs`);
-    // `get TYPE` goes on to list; only failures are comparable before the command exists.
-    if (mode === 'raw' || expected.code !== 0) assert.equal(actual.stdout, expected.stdout, `${label}: stdout differs`);
+    assert.equal(actual.stdout, expected.stdout, `${label}: stdout differs`);
   }
 
-  /** `get TYPE` that succeeds: the log and warning lines written while resolving, and the mapping. */
-  async function resolves(types: string, args: string[], want: string[]): Promise<void> {
+  /** Which of `want` (group/version/resource) the list requests logged by a test server went to, in order. */
+  function listed(requests: { url: string }[], want: string[]): string[] {
+    const hits: string[] = [];
+    for (const r of requests) {
+      const path = new URL(r.url, 'http://x').pathname;
+      for (const w of want) {
+        const [group, version, resource] = w.split('/') as [string, string, string];
+        const base = group ? `/apis/${group}/${version}/` : `/api/${version}/`;
+        if (path.startsWith(base) && path.endsWith(`/${resource}`) && !hits.includes(w)) hits.push(w);
+      }
+    }
+    return hits;
+  }
+
+  /** `get TYPE` that succeeds: the same output, and both list the resources in `want`, in that order. */
+  async function resolves(types: string, server: () => { url: string; requests: { url: string }[] }, want: string[]): Promise<void> {
+    const srv = server();
     const env = { HOME: home };
-    const [kubectlArgs, ktlArgs] = withCaches(args);
+    const [kubectlArgs, ktlArgs] = withCaches(['-s', srv.url]);
+    let mark = srv.requests.length;
     const expected = await kubectl([...kubectlArgs, 'get', types], dir, env);
-    const ctx = testCtx(ktlArgs, { env: { ...env, PATH: process.env.PATH }, cwd: dir, home, commandPath: ['get'] });
-    const actual = await resolveTypes(ctx, types);
-    const lines = (s: string) => normalize(s).split('\n').filter((l) => /^(E<time>|\t| >|Warning:)/.test(l)).join('\n');
     assert.equal(expected.code, 0, expected.stderr);
-    assert.equal(actual.code, 0, actual.stderr);
-    assert.equal(lines(actual.stderr), lines(expected.stderr), `get ${types}: log lines differ`);
-    assert.deepEqual(actual.resolved, want);
+    assert.deepEqual(listed(srv.requests.slice(mark), want), want, `kubectl get ${types}: lists`);
+    mark = srv.requests.length;
+    const actual = await ktl([...ktlArgs, 'get', types], dir, env);
+    assert.deepEqual(listed(srv.requests.slice(mark), want), want, `ktl get ${types}: lists`);
+    assert.equal(normalize(actual.stderr), normalize(expected.stderr), `get ${types}: stderr differs`);
+    assert.equal(actual.stdout, expected.stdout, `get ${types}: stdout differs`);
+    assert.equal(actual.code, expected.code);
   }
 
   const kc = (file: string) => ['--kubeconfig', file];
@@ -339,7 +367,7 @@ describe('client behaviour matches kubectl 1.32', { skip: SKIP }, () => {
       ].map((v) => `Unable to connect to the server: ${v}\n`);
       const args = ['-s', `https://127.0.0.1:${hangPort}`, '--token', 'x', '--request-timeout', '1'];
       const expected = await kubectl([...args, 'get', '--raw', '/version'], dir, { HOME: home });
-      const actual = await rawGet(testCtx(args, { env: { HOME: home }, cwd: dir, home }), '/version');
+      const actual = await ktl([...args, 'get', '--raw', '/version'], dir, { HOME: home });
       assert.ok(variants.includes(expected.stderr), expected.stderr);
       assert.ok(variants.includes(actual.stderr), actual.stderr);
       assert.equal(actual.code, expected.code);
@@ -350,7 +378,7 @@ describe('client behaviour matches kubectl 1.32', { skip: SKIP }, () => {
       );
       const args = ['-s', `http://127.0.0.1:${hangPort}`, '--request-timeout', '1'];
       const expected = await kubectl([...args, 'get', '--raw', '/version'], dir, { HOME: home });
-      const actual = await rawGet(testCtx(args, { env: { HOME: home }, cwd: dir, home }), '/version');
+      const actual = await ktl([...args, 'get', '--raw', '/version'], dir, { HOME: home });
       assert.ok(variants.includes(expected.stderr), expected.stderr);
       assert.ok(variants.includes(actual.stderr), actual.stderr);
       assert.equal(actual.code, expected.code);
@@ -403,23 +431,24 @@ describe('client behaviour matches kubectl 1.32', { skip: SKIP }, () => {
   });
 
   describe('legacy discovery (no aggregation)', () => {
-    let legacyArgs: () => string[];
+    let legacy: Awaited<ReturnType<typeof legacyApiServer>>;
+    const legacyArgs = () => ['-s', legacy.url];
+    const server = () => legacy;
     before(async () => {
-      const legacy = await legacyApiServer(t);
-      legacyArgs = () => ['-s', legacy.url];
+      legacy = await legacyApiServer(t);
     });
     test('unknown type logs the failing group once per discovery', () => compare('get', 'nosuch', legacyArgs()));
     test('unknown type with a warm cache', () => compare('get', 'nosuch', legacyArgs(), { warm: true }));
-    test('a known type while a group fails', () => resolves('pods', legacyArgs(), ['/v1/pods']));
-    test('short name shared by two groups', () => resolves('ev', legacyArgs(), ['/v1/events']));
-    test('short name shared by core and another group resource', () => resolves('w', legacyArgs(), ['/v1/widgets']));
-    test('preferred version', () => resolves('gadgets', legacyArgs(), ['example.com/v2/gadgets']));
-    test('only in an older version', () => resolves('oldies', legacyArgs(), ['example.com/v1/oldies']));
-    test('category across versions', () => resolves('toys', legacyArgs(), ['example.com/v2/gadgets']));
-    test('all', () => resolves('all', legacyArgs(), ['/v1/pods', 'apps/v1/deployments', 'example.com/v2/gadgets']));
-    test('kind without a singular name', () => resolves('Widget', legacyArgs(), ['/v1/widgets']));
-    test('group prefix', () => resolves('gd.example', legacyArgs(), ['example.com/v2/gadgets']));
-    test('explicit version', () => resolves('gadgets.v1.example.com', legacyArgs(), ['example.com/v1/gadgets']));
+    test('a known type while a group fails', () => resolves('pods', server, ['/v1/pods']));
+    test('short name shared by two groups', () => resolves('ev', server, ['/v1/events']));
+    test('short name shared by core and another group resource', () => resolves('w', server, ['/v1/widgets']));
+    test('preferred version', () => resolves('gadgets', server, ['example.com/v2/gadgets']));
+    test('only in an older version', () => resolves('oldies', server, ['example.com/v1/oldies']));
+    test('category across versions', () => resolves('toys', server, ['example.com/v2/gadgets']));
+    test('all', () => resolves('all', server, ['/v1/pods', 'apps/v1/deployments', 'example.com/v2/gadgets']));
+    test('kind without a singular name', () => resolves('Widget', server, ['/v1/widgets']));
+    test('group prefix', () => resolves('gd.example', server, ['example.com/v2/gadgets']));
+    test('explicit version', () => resolves('gadgets.v1.example.com', server, ['example.com/v1/gadgets']));
   });
 
   test('the discovery cache kubectl writes is the one ktl writes (legacy discovery)', async () => {
@@ -427,22 +456,24 @@ describe('client behaviour matches kubectl 1.32', { skip: SKIP }, () => {
     const kubectlCache = join(dir, 'legacy-kubectl');
     const ktlCache = join(dir, 'legacy-ktl');
     await kubectl(['-s', legacy.url, '--cache-dir', kubectlCache, 'get', 'pods'], dir, { HOME: home });
-    const r = await resolveTypes(testCtx(['-s', legacy.url, '--cache-dir', ktlCache], { env: { HOME: home }, cwd: dir, home }), 'pods');
+    const r = await ktl(['-s', legacy.url, '--cache-dir', ktlCache, 'get', 'pods'], dir, { HOME: home });
     assert.equal(r.code, 0, r.stderr);
     sameTree(kubectlCache, ktlCache);
   });
 
   test('one cache directory serves both: each reads what the other wrote, without asking the server', async () => {
     const legacy = await legacyApiServer(t, { healthy: true });
-    const discovery = () => legacy.requests.filter((r) => !/\/(pods|deployments)(\?|$)/.test(new URL(r.url, 'http://x').pathname)).length;
+    const discovery = () => legacy.requests.filter((r) => !/\/(pods|deployments|gadgets)(\?|$)/.test(new URL(r.url, 'http://x').pathname)).length;
     const byKubectl = join(dir, 'shared-by-kubectl');
     await kubectl(['-s', legacy.url, '--cache-dir', byKubectl, 'get', 'pods'], dir, { HOME: home });
     let before = discovery();
-    const r = await resolveTypes(testCtx(['-s', legacy.url, '--cache-dir', byKubectl], { env: { HOME: home }, cwd: dir, home }), 'deploy,gadgets');
-    assert.deepEqual(r.resolved, ['apps/v1/deployments', 'example.com/v2/gadgets']);
+    const listedBefore = legacy.requests.length;
+    const r = await ktl(['-s', legacy.url, '--cache-dir', byKubectl, 'get', 'deploy,gadgets'], dir, { HOME: home });
+    assert.equal(r.code, 0, r.stderr);
+    assert.deepEqual(listed(legacy.requests.slice(listedBefore), ['apps/v1/deployments', 'example.com/v2/gadgets']), ['apps/v1/deployments', 'example.com/v2/gadgets']);
     assert.equal(discovery(), before, 'ktl used kubectl\'s cache');
     const byKtl = join(dir, 'shared-by-ktl');
-    await resolveTypes(testCtx(['-s', legacy.url, '--cache-dir', byKtl], { env: { HOME: home }, cwd: dir, home }), 'pods');
+    await ktl(['-s', legacy.url, '--cache-dir', byKtl, 'get', 'pods'], dir, { HOME: home });
     before = discovery();
     const k = await kubectl(['-s', legacy.url, '--cache-dir', byKtl, 'get', 'deploy'], dir, { HOME: home });
     assert.equal(k.code, 0, k.stderr);
@@ -462,7 +493,7 @@ describe('client behaviour matches kubectl 1.32', { skip: SKIP }, () => {
     const kubectlCache = join(dir, 'cache-kubectl');
     const ktlCache = join(dir, 'cache-ktl');
     await kubectl(['--kubeconfig', srv.kubeconfig, '--cache-dir', kubectlCache, 'get', 'pods'], dir, { HOME: home });
-    const r = await resolveTypes(testCtx(['--kubeconfig', srv.kubeconfig, '--cache-dir', ktlCache], { env: { HOME: home }, cwd: dir, home }), 'pods');
+    const r = await ktl(['--kubeconfig', srv.kubeconfig, '--cache-dir', ktlCache, 'get', 'pods'], dir, { HOME: home });
     assert.equal(r.code, 0, r.stderr);
     sameTree(kubectlCache, ktlCache);
   });

@@ -27,5 +27,6 @@ export function parseResourceArgs(args: readonly string[], program: string): Res
     return { form: 'pairs', pairs };
   }
   const [types, ...names] = args as [string, ...string[]];
-  return { form: 'types', types: types.split(',').filter((t) => t !== ''), names };
+  // Empty words stay: kubectl maps them too and fails on the first (`cm,,svc`).
+  return { form: 'types', types: types.split(','), names };
 }
