@@ -13,6 +13,8 @@ const norm = (s: string) => normalize(s).replace(AGE, (m) => '~'.repeat(m.length
 
 /** Event manifests with times relative to `now`. */
 function fixtures(now: number): string {
+  // Ages of 10m..179m print as "<n>m", whose width holds while the suite runs; shorter ones
+  // ("3m7s") change width from one second to the next, between the kubectl and the ktl run.
   const ago = (minutes: number) => new Date(now - minutes * 60_000).toISOString().replace(/\.\d+Z$/, 'Z');
   const agoMicro = (minutes: number) => new Date(now - minutes * 60_000).toISOString().replace(/\.(\d+)Z$/, '.$1000Z');
   const core = (ns: string, name: string, body: string) => `---
@@ -78,8 +80,8 @@ type: Custom`) +
 reason: "Esc\\r"
 message: "  padded\\t tab  "
 type: Warning
-firstTimestamp: ${ago(3)}
-lastTimestamp: ${ago(1)}
+firstTimestamp: ${ago(13)}
+lastTimestamp: ${ago(11)}
 count: 2`) +
     many +
     `---
@@ -90,7 +92,7 @@ regarding: {kind: Pod, name: p2, namespace: default, apiVersion: v1}
 reason: Created
 note: "created container"
 type: Normal
-eventTime: ${agoMicro(5)}
+eventTime: ${agoMicro(25)}
 reportingController: kubelet
 reportingInstance: node1
 action: Create
