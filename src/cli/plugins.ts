@@ -11,7 +11,8 @@ export function pluginPrefixes(program: string): string[] {
   return program === 'kubectl' ? ['kubectl'] : ['ktl', 'kubectl'];
 }
 
-function isExecutable(path: string): boolean {
+/** A regular file we may execute (exec.LookPath's check). */
+export function isExecutable(path: string): boolean {
   try {
     if (!statSync(path).isFile()) return false;
     accessSync(path, constants.X_OK);

@@ -1,6 +1,8 @@
 // Jobs and CronJobs.
 import { describeEvents } from './events.ts';
-import { humanDuration, parseTime, printAnnotationsMultiline, printBoolPtr, printController, printLabelsMultiline, rfc1123z, selectorString } from './format.ts';
+import { humanDuration, parseTime } from '../api/duration.ts';
+import { selectorString } from '../api/labels/format.ts';
+import { printAnnotationsMultiline, printBoolPtr, printController, printLabelsMultiline, rfc1123z } from './format.ts';
 import { describePodTemplate } from './pod.ts';
 import { LEVEL_0, tabbedString, type PrefixWriter } from './writer.ts';
 import { has, int, obj, objs, str, type Obj } from './values.ts';

@@ -1,7 +1,9 @@
 // CertificateSigningRequests: the PKCS#10 request's subject and alternative names, read with a
 // small DER reader (Node has no CSR parser).
 import { describeEvents } from './events.ts';
-import { formatLabels, humanDuration, rfc1123z } from './format.ts';
+import { humanDuration } from '../api/duration.ts';
+import { formatLabels } from '../api/labels/format.ts';
+import { rfc1123z } from './format.ts';
 import { LEVEL_0, tabbedString, type PrefixWriter } from './writer.ts';
 import { has, int, obj, objs, str, type Obj } from './values.ts';
 

@@ -6,7 +6,8 @@ import { describeCertificateSigningRequest } from './certificates.ts';
 import { describeConfigMap, describeSecret, describeServiceAccount, serviceAccountSecrets } from './config.ts';
 import { describeEvents, eventFieldSelector, eventTargetOf } from './events.ts';
 import { errorReason, errorText, eventsFor, getObject, gvr, listAll, searchEvents, type DescribeContext, type Gvr } from './fetch.ts';
-import { selectorString, setSelectorString } from './format.ts';
+import { selectorString } from '../api/labels/format.ts';
+import { setSelectorString } from './format.ts';
 import { describeGeneric } from './generic.ts';
 import { describeLimitRange, describeNamespace, describeResourceQuota } from './namespace.ts';
 import {

@@ -1,5 +1,5 @@
 // The "Events:" section every describer ends with, and which events belong to an object.
-import { parseTime, since, humanDuration } from './format.ts';
+import { humanDuration, parseTime, since } from '../api/duration.ts';
 import { LEVEL_0, LEVEL_1, type PrefixWriter } from './writer.ts';
 import { int, obj, str, type Obj } from './values.ts';
 

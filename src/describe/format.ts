@@ -1,62 +1,12 @@
-// Formatting shared by the describers: times and ages, label maps and selectors, and the
-// multi-line blocks (labels, annotations, taints, tolerations, pods) with describe's alignment.
+// Formatting shared by the describers: times, set selectors, and the multi-line blocks (labels,
+// annotations, taints, tolerations, pods) with describe's alignment. Ages and label selectors are
+// printed as the server's tables print them: src/api/duration.ts, src/api/labels/format.ts.
+import { parseTime } from '../api/duration.ts';
 import { LEVEL_0, type PrefixWriter } from './writer.ts';
 import { zoneAbbreviation } from './zone.ts';
-import { byteOrder, isObj, obj, objs, sortBy, sortedKeys, str, strMap, strs, type Obj } from './values.ts';
+import { byteOrder, obj, objs, sortBy, sortedKeys, str, strMap, type Obj } from './values.ts';
 
 // ---- times ----
-
-const SECOND = 1000;
-const MINUTE = 60 * SECOND;
-const HOUR = 60 * MINUTE;
-const ZERO_TIME = Date.parse('0001-01-01T00:00:00Z');
-
-/** duration.HumanDuration. */
-export function humanDuration(ms: number): string {
-  const seconds = Math.trunc(ms / SECOND);
-  // a clock a second ahead still counts as now
-  if (seconds < -1) return '<invalid>';
-  if (seconds < 0) return '0s';
-  if (seconds < 2 * 60) return `${seconds}s`;
-  const minutes = Math.trunc(ms / MINUTE);
-  if (minutes < 10) {
-    const s = seconds % 60;
-    return s === 0 ? `${minutes}m` : `${minutes}m${s}s`;
-  }
-  if (minutes < 3 * 60) return `${minutes}m`;
-  const hours = Math.trunc(ms / HOUR);
-  if (hours < 8) {
-    const m = minutes % 60;
-    return m === 0 ? `${hours}h` : `${hours}h${m}m`;
-  }
-  if (hours < 48) return `${hours}h`;
-  const days = Math.trunc(hours / 24);
-  if (hours < 24 * 8) {
-    const h = hours % 24;
-    return h === 0 ? `${days}d` : `${days}d${h}h`;
-  }
-  if (hours < 24 * 365 * 2) return `${days}d`;
-  const years = Math.trunc(days / 365);
-  if (hours < 24 * 365 * 8) {
-    const d = days % 365;
-    return d === 0 ? `${years}y` : `${years}y${d}d`;
-  }
-  return `${years}y`;
-}
-
-/** A metav1.Time / MicroTime as epoch milliseconds; undefined when unset or the zero time. */
-export function parseTime(value: unknown): number | undefined {
-  if (typeof value !== 'string' || value === '') return undefined;
-  const ms = Date.parse(value);
-  if (Number.isNaN(ms) || ms === ZERO_TIME) return undefined;
-  return ms;
-}
-
-/** translateTimestampSince: the age of a timestamp, `<unknown>` when unset. */
-export function since(timestamp: unknown, now: Date): string {
-  const t = parseTime(timestamp);
-  return t === undefined ? '<unknown>' : humanDuration(now.getTime() - t);
-}
 
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -89,76 +39,12 @@ export function goTimeString(timestamp: unknown): string {
 
 // ---- labels and selectors ----
 
-/** labels.FormatLabels: sorted "k=v" pairs joined by commas, `<none>` when empty. */
-export function formatLabels(map: unknown): string {
-  const pairs = Object.entries(strMap(map)).map(([k, v]) => `${k}=${v}`);
-  pairs.sort(byteOrder);
-  return pairs.length === 0 ? '<none>' : pairs.join(',');
-}
-
 /** labels.SelectorFromSet(m).String(): sorted "k=v" joined by commas, "" when empty. */
 export function setSelectorString(map: unknown): string {
   const m = strMap(map);
   return sortedKeys(m)
     .map((k) => `${k}=${m[k]}`)
     .join(',');
-}
-
-const NAME = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
-const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-
-function isQualifiedName(key: string): boolean {
-  const parts = key.split('/');
-  if (parts.length > 2) return false;
-  const [prefix, name] = parts.length === 2 ? parts : [undefined, parts[0]!];
-  if (prefix !== undefined && (prefix === '' || prefix.length > 253 || !DNS1123_SUBDOMAIN.test(prefix))) return false;
-  return name !== undefined && name.length > 0 && name.length <= 63 && NAME.test(name);
-}
-
-const isLabelValue = (value: string) => value === '' || (value.length <= 63 && NAME.test(value));
-
-/**
- * metav1.LabelSelectorAsSelector(s).String(): requirements sorted by key. "" for a nil or empty
- * selector; undefined when it does not convert.
- */
-export function selectorString(selector: unknown): string | undefined {
-  if (!isObj(selector)) return '';
-  const reqs: { key: string; text: string }[] = [];
-  for (const [key, value] of Object.entries(strMap(selector.matchLabels))) {
-    if (!isQualifiedName(key) || !isLabelValue(value)) return undefined;
-    reqs.push({ key, text: `${key}=${value}` });
-  }
-  for (const e of objs(selector.matchExpressions)) {
-    const key = str(e.key);
-    const values = strs(e.values);
-    if (!isQualifiedName(key) || !values.every(isLabelValue)) return undefined;
-    switch (e.operator) {
-      case 'In':
-      case 'NotIn': {
-        if (values.length === 0) return undefined;
-        const list = values.length === 1 ? values[0]! : [...new Set(values)].sort(byteOrder).join(',');
-        reqs.push({ key, text: `${key} ${e.operator === 'In' ? 'in' : 'notin'} (${list})` });
-        break;
-      }
-      case 'Exists':
-      case 'DoesNotExist':
-        if (values.length !== 0) return undefined;
-        reqs.push({ key, text: e.operator === 'Exists' ? key : `!${key}` });
-        break;
-      default:
-        return undefined;
-    }
-  }
-  return sortBy(reqs, (a, b) => byteOrder(a.key, b.key))
-    .map((r) => r.text)
-    .join(',');
-}
-
-/** metav1.FormatLabelSelector: `<none>` for an empty one, `<error>` for an invalid one. */
-export function formatLabelSelector(selector: unknown): string {
-  const s = selectorString(selector);
-  if (s === undefined) return '<error>';
-  return s === '' ? '<none>' : s;
 }
 
 // ---- multi-line blocks ----

@@ -1,7 +1,8 @@
 // Services, Endpoints, EndpointSlices, Ingresses, IngressClasses, NetworkPolicies, ServiceCIDRs
 // and IPAddresses.
 import { describeEvents } from './events.ts';
-import { formatLabelSelector, formatLabels, goTimeString, printAnnotationsMultiline, printLabelsMultiline, rfc1123z } from './format.ts';
+import { formatLabelSelector, formatLabels } from '../api/labels/format.ts';
+import { goTimeString, printAnnotationsMultiline, printLabelsMultiline, rfc1123z } from './format.ts';
 import { LEVEL_0, LEVEL_1, LEVEL_2, LEVEL_3, tabbedString, type PrefixWriter } from './writer.ts';
 import { byteOrder, has, int, intOrString, obj, objs, str, strs, type Obj } from './values.ts';
 

@@ -1,6 +1,7 @@
 // Nodes: conditions, capacity, system info, the lease, and what the pods on the node request.
 import { describeEvents } from './events.ts';
-import { printAnnotationsMultiline, printLabelsMultiline, printTaintsMultiline, rfc1123z, since } from './format.ts';
+import { since } from '../api/duration.ts';
+import { printAnnotationsMultiline, printLabelsMultiline, printTaintsMultiline, rfc1123z } from './format.ts';
 import { addQuantity, cmpQuantity, isZeroQuantity, quantityMilliValue, quantityOf, quantityString, quantityValue, ZERO, type Quantity } from '../api/quantity.ts';
 import { LEVEL_0, LEVEL_1, tabbedString, type PrefixWriter } from './writer.ts';
 import { byteOrder, has, obj, objs, sortedKeys, str, strs, type Obj } from './values.ts';

@@ -1,15 +1,9 @@
 // Pods and pod templates.
 import { describeContainers, describeResources, envValueRetriever } from './containers.ts';
 import { describeEvents } from './events.ts';
-import {
-  formatLabelSelector,
-  printAnnotationsMultiline,
-  printController,
-  printLabelsMultiline,
-  printTolerationsMultiline,
-  rfc1123z,
-  since,
-} from './format.ts';
+import { since } from '../api/duration.ts';
+import { formatLabelSelector } from '../api/labels/format.ts';
+import { printAnnotationsMultiline, printController, printLabelsMultiline, printTolerationsMultiline, rfc1123z } from './format.ts';
 import { addQuantity, cmpQuantity, quantityOf, ZERO, type Quantity } from '../api/quantity.ts';
 import { describeVolumes } from './volumes.ts';
 import { LEVEL_0, LEVEL_1, tabbedString, type PrefixWriter } from './writer.ts';

@@ -1,6 +1,7 @@
 // PodDisruptionBudgets, PriorityClasses and HorizontalPodAutoscalers.
 import { describeEvents } from './events.ts';
-import { formatLabelSelector, formatLabels, printAnnotationsMultiline, printLabelsMultiline, rfc1123z } from './format.ts';
+import { formatLabelSelector, formatLabels } from '../api/labels/format.ts';
+import { printAnnotationsMultiline, printLabelsMultiline, rfc1123z } from './format.ts';
 import { formatQuantityPtr } from '../api/quantity.ts';
 import { LEVEL_0, LEVEL_1, LEVEL_2, LEVEL_3, tabbedString, type PrefixWriter } from './writer.ts';
 import { goQuote, has, int, intOrString, obj, objs, str, type Obj } from './values.ts';

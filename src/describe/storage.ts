@@ -1,6 +1,8 @@
 // PersistentVolumes, PersistentVolumeClaims, StorageClasses, CSINodes, VolumeAttributesClasses.
 import { describeEvents } from './events.ts';
-import { formatLabels, printAnnotationsMultiline, printBoolPtr, printLabelsMultiline, printPodsMultiline, rfc1123z, since } from './format.ts';
+import { since } from '../api/duration.ts';
+import { formatLabels } from '../api/labels/format.ts';
+import { printAnnotationsMultiline, printBoolPtr, printLabelsMultiline, printPodsMultiline, rfc1123z } from './format.ts';
 import { formatQuantity } from '../api/quantity.ts';
 import { accessModesString, describeVolumeSource, printPersistentVolumeClaim } from './volumes.ts';
 import { LEVEL_0, LEVEL_1, LEVEL_2, LEVEL_3, LEVEL_4, tabbedString, type PrefixWriter } from './writer.ts';

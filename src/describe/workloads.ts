@@ -1,7 +1,8 @@
 // Workload controllers: Deployments, ReplicaSets, ReplicationControllers, StatefulSets and
 // DaemonSets, with the pods and ReplicaSets they own.
 import { describeEvents } from './events.ts';
-import { formatLabelSelector, formatLabels, printAnnotationsMultiline, printController, printLabelsMultiline, rfc1123z, selectorString } from './format.ts';
+import { formatLabelSelector, formatLabels, selectorString } from '../api/labels/format.ts';
+import { printAnnotationsMultiline, printController, printLabelsMultiline, rfc1123z } from './format.ts';
 import { describePodTemplate } from './pod.ts';
 import { formatQuantity } from '../api/quantity.ts';
 import { claimClass } from './volumes.ts';

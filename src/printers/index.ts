@@ -5,7 +5,7 @@ export * from './objects.ts';
 export * from './select.ts';
 export { TabWriter, KUBECTL_TABWRITER, HISTORY_TABWRITER } from './tabwriter.ts';
 export type { TabWriterOptions } from './tabwriter.ts';
-export { TablePrinter, formatLabels, labelHeader, escapeTerminal } from './table.ts';
+export { TablePrinter, labelHeader, escapeTerminal } from './table.ts';
 export type { TablePrintOptions } from './table.ts';
 export { NamePrinter, formatName } from './name.ts';
 export { JsonPrinter, YamlPrinter, OmitManagedFieldsPrinter } from './json-yaml-printers.ts';
@@ -13,7 +13,6 @@ export { CustomColumnsPrinter, parseCustomColumnsSpec, parseCustomColumnsTemplat
 export type { Column } from './custom-columns.ts';
 export { JsonPathPrinter } from './jsonpath-printer.ts';
 export { GoTemplatePrinter } from './template.ts';
-export { humanDuration, shortHumanDuration, translateTimestampSince } from './duration.ts';
 export { sortObjects, sortList, sortTable, UnsortableFieldError } from './sort.ts';
 export { GetTableOutput } from './get-output.ts';
 export type { GetTableOptions, ResourceMapping } from './get-output.ts';

@@ -8,7 +8,7 @@ import type { JsonPath } from '../api/jsonpath/jsonpath.ts';
 import { compareGoStrings, kindOf } from '../api/jsonpath/go-values.ts';
 import { goQuote } from '../api/jsonpath/go-format.ts';
 import { cmpQuantity, isQuantity, parseQuantity } from '../api/quantity.ts';
-import { goSort } from './go-sort.ts';
+import { goSortInterface } from '../api/go-sort.ts';
 import { PrinterError, isList } from './objects.ts';
 import type { KubeObject, Table } from './objects.ts';
 
@@ -48,7 +48,7 @@ export class UnsortableFieldError extends PrinterError {
 function sortByKeys(field: string, keys: unknown[], container: string): number[] {
   const order = keys.map((_, i) => i);
   const k = [...keys];
-  goSort(k.length, {
+  goSortInterface(k.length, {
     less(i, j) {
       if (k[i] === undefined) return true;
       if (k[j] === undefined) return false;

@@ -3,9 +3,9 @@
 // other object falls back to client-side NAME/AGE rows (STATUS/REASON/MESSAGE for a Status). The
 // printer keeps state across calls, as watch output needs: headers print once per column set.
 import { isDeepStrictEqual } from 'node:util';
+import { since } from '../api/duration.ts';
+import { formatLabels } from '../api/labels/format.ts';
 import { formatGoValue } from '../api/jsonpath/go-format.ts';
-import { compareGoStrings } from '../api/jsonpath/go-values.ts';
-import { translateTimestampSince } from './duration.ts';
 import { WatchEvent, groupKindString, isList, isObject, isTable, metadataOf } from './objects.ts';
 import type { GroupKind, ResourcePrinter, Table, TableColumnDefinition, TableRow, Writer } from './objects.ts';
 import { TabWriter } from './tabwriter.ts';
@@ -35,13 +35,6 @@ const formatEventType = (type: string) => EVENT_NAMES[type] ?? type;
 
 /** cli-runtime's EscapeTerminal: no escape sequences or carriage returns reach the terminal. */
 export const escapeTerminal = (s: string) => s.replaceAll('\x1b', '^[').replaceAll('\r', '\\r');
-
-/** labels.FormatLabels: `k=v` pairs sorted as whole strings (so `a.b=x` before `a=y`), `<none>` when empty. */
-export function formatLabels(labels: unknown): string {
-  if (!isObject(labels)) return '<none>';
-  const pairs = Object.entries(labels).map(([k, v]) => `${k}=${String(v)}`).sort(compareGoStrings);
-  return pairs.length ? pairs.join(',') : '<none>';
-}
 
 /** The -L header of a label key: its last `/` segment, upper-cased. */
 export const labelHeader = (key: string) => key.split('/').pop()!.toUpperCase();
@@ -143,7 +136,7 @@ function metaString(obj: unknown, field: string): string {
 
 function objectMetaRows(obj: unknown, now: Date): Row[] {
   if (isList(obj)) return obj.items.flatMap((item) => objectMetaRows(item, now));
-  return [{ object: obj, cells: [metaString(obj, 'name'), translateTimestampSince(metadataOf(obj)?.creationTimestamp, now)] }];
+  return [{ object: obj, cells: [metaString(obj, 'name'), since(metadataOf(obj)?.creationTimestamp, now)] }];
 }
 
 function statusRows(obj: unknown): Row[] {

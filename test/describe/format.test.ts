@@ -1,43 +1,16 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
-  formatLabelSelector,
-  formatLabels,
   goTimeString,
-  humanDuration,
   printAnnotationsMultiline,
   printLabelsMultiline,
   printTaintsMultiline,
   printTolerationsMultiline,
   rfc1123z,
-  selectorString,
-  since,
 } from '../../src/describe/format.ts';
 import { goFloat, goQuote, goValue } from '../../src/describe/values.ts';
 import { tabbedString } from '../../src/describe/writer.ts';
 import { zoneAbbreviation } from '../../src/describe/zone.ts';
-
-test('HumanDuration keeps two significant units', () => {
-  const s = 1000;
-  const cases: [number, string][] = [
-    [-2 * s, '<invalid>'],
-    [-1 * s, '0s'],
-    [59 * s, '59s'],
-    [119 * s, '119s'],
-    [(5 * 60 + 30) * s, '5m30s'],
-    [10 * 60 * s, '10m'],
-    [179 * 60 * s, '179m'],
-    [(3 * 60 + 20) * 60 * s, '3h20m'],
-    [30 * 3600 * s, '30h'],
-    [(2 * 24 + 3) * 3600 * s, '2d3h'],
-    [400 * 24 * 3600 * s, '400d'],
-    [(3 * 365 + 10) * 24 * 3600 * s, '3y10d'],
-    [9 * 365 * 24 * 3600 * s, '9y'],
-  ];
-  for (const [ms, want] of cases) assert.equal(humanDuration(ms), want, `${ms}ms`);
-  assert.equal(since(undefined, new Date()), '<unknown>');
-  assert.equal(since('2026-01-01T00:00:00Z', new Date('2026-01-01T00:10:00Z')), '10m');
-});
 
 test('RFC1123Z in the local zone; an unset time is Go zero time in UTC', () => {
   const tz = process.env.TZ;
@@ -59,16 +32,6 @@ test('zone abbreviations come from the zoneinfo files, numeric where there is no
   assert.equal(zoneAbbreviation(Date.parse('2026-07-15T00:00:00Z'), 7200, { TZ: 'Europe/Berlin' }), 'CEST');
   assert.equal(zoneAbbreviation(0, 0, { TZ: '' }), 'UTC');
   assert.equal(zoneAbbreviation(0, 19800, { TZ: 'No/Such_Zone' }), '+0530');
-});
-
-test('labels and selectors as labels.FormatLabels and LabelSelectorAsSelector print them', () => {
-  assert.equal(formatLabels({ b: '2', a: '1' }), 'a=1,b=2');
-  assert.equal(formatLabels({}), '<none>');
-  const selector = { matchLabels: { app: 'web' }, matchExpressions: [{ key: 'tier', operator: 'In', values: ['frontend', 'edge'] }, { key: 'gone', operator: 'DoesNotExist' }, { key: 'x', operator: 'Exists' }] };
-  assert.equal(selectorString(selector), 'app=web,!gone,tier in (edge,frontend),x');
-  assert.equal(formatLabelSelector({}), '<none>');
-  assert.equal(formatLabelSelector({ matchExpressions: [{ key: 'k', operator: 'Bogus' }] }), '<error>');
-  assert.equal(selectorString(undefined), '');
 });
 
 test('multi-line labels, annotations (long, multi-line, last-applied skipped), taints, tolerations', () => {

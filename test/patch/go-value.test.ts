@@ -1,9 +1,8 @@
-// Go's view of JSON values (types, ==, fmt's %v and %s) and Go's sort algorithms, which the patch
-// code relies on for its messages and list orders.
+// Go's view of JSON values (types, ==, fmt's %v and %s), which the patch code relies on for its
+// messages (Go's sort algorithms: test/api/go-sort.test.ts).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { compareStrings, deepEqual, goEqual, goKind, goSprint, goSprintS, goTypeName, sortKeysDeep } from '../../src/patch/go-value.ts';
-import { goSort, goSortStable } from '../../src/patch/go-sort.ts';
 
 test('whole numbers are int64, others float64, as util/json decodes them', () => {
   assert.equal(goKind(3), 'int64');
@@ -42,41 +41,4 @@ test('strings compare by code point; keys sort the way json.Marshal writes them'
   assert.ok(compareStrings('\uffff', '\u{10000}') < 0);
   assert.ok('\uffff' > '\u{10000}'); // UTF-16 order disagrees
   assert.equal(JSON.stringify(sortKeysDeep({ b: 1, a: [{ d: 1, c: 2 }], B: 0 })), '{"B":0,"a":[{"c":2,"d":1}],"b":1}');
-});
-
-// A deterministic pseudo-random sequence for the sort checks.
-function* numbers(seed: number): Generator<number> {
-  for (;;) {
-    seed = (seed * 1103515245 + 12345) % 2147483648;
-    yield seed;
-  }
-}
-
-test('goSortStable is a stable sort', () => {
-  const rnd = numbers(7);
-  for (let n = 0; n < 130; n += 7) {
-    const items = Array.from({ length: n }, (_, i) => ({ key: rnd.next().value % 10, i }));
-    const expected = [...items].sort((a, b) => a.key - b.key);
-    assert.deepEqual(goSortStable([...items], (a, b) => a.key < b.key), expected);
-  }
-});
-
-test('goSort sorts small and large inputs, with many duplicates or descending runs', () => {
-  const rnd = numbers(11);
-  for (const n of [0, 1, 5, 12, 13, 49, 50, 51, 200, 1000]) {
-    for (const spread of [3, 1000]) {
-      const items = Array.from({ length: n }, () => rnd.next().value % spread);
-      const sorted = [...items].sort((a, b) => a - b);
-      assert.deepEqual(goSort([...items], (a, b) => a < b), sorted);
-      assert.deepEqual(goSort([...items], (a, b) => a <= b), sorted);
-    }
-  }
-  // Descending input takes the reverse path.
-  const desc = Array.from({ length: 300 }, (_, i) => 300 - i);
-  assert.deepEqual(goSort(desc, (a, b) => a < b), Array.from({ length: 300 }, (_, i) => i + 1));
-});
-
-test('goSort with a <= comparator moves an element before its equals (insertion sort)', () => {
-  const items = [{ k: 'a', i: 1 }, { k: 'a', i: 2 }, { k: 'a', i: 3 }];
-  assert.deepEqual(goSort(items, (a, b) => a.k <= b.k).map((x) => x.i), [3, 2, 1]);
 });

@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { goSort } from '../../src/printers/go-sort.ts';
 import { PrinterError } from '../../src/printers/index.ts';
 import { UnsortableFieldError, sortObjects, sortTable } from '../../src/printers/sort.ts';
 
@@ -35,18 +34,4 @@ test('Tables sort their rows by the rows\' objects', () => {
   assert.deepEqual(sortTable(table, '.metadata.name').rows!.map((r) => r.cells[0]), ['a', 'b', 'c']);
   assert.throws(() => sortTable(table, '.nope'), { message: 'couldn\'t find any field with path "{.nope}" in the list of objects' });
   assert.throws(() => sortTable(table, '{.a['), { message: /^sorting error: / });
-});
-
-test("goSort: Go's pdqsort, so ties land where Go leaves them", () => {
-  // 0..49 by key i % 3: Go's sort.Sort order (not stable)
-  const keys = Array.from({ length: 50 }, (_, i) => i);
-  goSort(keys.length, {
-    less: (i, j) => keys[i]! % 3 < keys[j]! % 3,
-    swap: (i, j) => ([keys[i], keys[j]] = [keys[j]!, keys[i]!]),
-  });
-  assert.deepEqual(keys.map((k) => k % 3), [...Array(17).fill(0), ...Array(17).fill(1), ...Array(16).fill(2)]);
-  assert.notDeepEqual(keys.slice(0, 17), Array.from({ length: 17 }, (_, i) => i * 3), 'equal keys keep no particular order');
-  const big = Array.from({ length: 1000 }, (_, i) => (i * 7919) % 1000);
-  goSort(big.length, { less: (i, j) => big[i]! < big[j]!, swap: (i, j) => ([big[i], big[j]] = [big[j]!, big[i]!]) });
-  assert.deepEqual(big, Array.from({ length: 1000 }, (_, i) => i));
 });

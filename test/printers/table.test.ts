@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { GetTableOutput, TabWriter, WatchEvent } from '../../src/printers/index.ts';
 import type { Table } from '../../src/printers/index.ts';
-import { TablePrinter, formatLabels, labelHeader } from '../../src/printers/table.ts';
+import { TablePrinter, labelHeader } from '../../src/printers/table.ts';
 import type { TablePrintOptions } from '../../src/printers/table.ts';
 
 const meta = (name: string, namespace?: string, labels?: Record<string, string>) => ({
@@ -130,10 +130,7 @@ test('a Status prints STATUS, REASON and MESSAGE, after a blank line when the ha
   assert.equal(out, 'NAME   AGE\na      10s\n\nSTATUS    REASON     MESSAGE\nFailure   NotFound   gone\n');
 });
 
-test('label helpers', () => {
-  assert.equal(formatLabels({ b: '1', a: '2', 'a.b': '3' }), 'a.b=3,a=2,b=1');
-  assert.equal(formatLabels({}), '<none>');
-  assert.equal(formatLabels(undefined), '<none>');
+test('labelHeader', () => {
   assert.equal(labelHeader('app.kubernetes.io/name'), 'NAME');
   assert.equal(labelHeader('tier'), 'TIER');
 });

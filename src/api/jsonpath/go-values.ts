@@ -96,7 +96,8 @@ export function compareGoStrings(a: string, b: string): number {
   return a.length - b.length;
 }
 
-export function sortedKeys(m: Record<string, unknown>): string[] {
+/** A map's keys in Go's order, as fmt and text/template range over them. */
+export function sortedKeys(m: object): string[] {
   return Object.keys(m).sort(compareGoStrings);
 }
 

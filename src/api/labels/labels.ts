@@ -1,6 +1,6 @@
 // Label selectors as k8s.io/apimachinery pkg/labels (v0.33) has them: requirements ANDed together,
 // kept sorted by key, printed in upstream's canonical form. Parsing is in label-parser.ts, the
-// structured metav1.LabelSelector in label-selector-struct.ts.
+// structured metav1.LabelSelector in label-selector.ts, printing in format.ts.
 import { SelectorError } from './errors.ts';
 import { aggregateText, goCompare, goQuote, goStringSlice, invalidText } from './go-text.ts';
 import { isQualifiedName, isValidLabelValue } from './label-validation.ts';

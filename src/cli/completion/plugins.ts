@@ -2,12 +2,11 @@
 // commands (`kubectl-foo-bar` → foo → bar) that completion can offer, and the words after a plugin
 // are completed by its companion executable `kubectl_complete-foo-bar` (`ktl_complete-…` first for ktl).
 import { spawn } from 'node:child_process';
-import { accessSync, constants, statSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import type { Completions } from '../command.ts';
 import type { Io } from '../io.ts';
 import { findPluginFiles } from '../plugin.ts';
-import { pluginPrefixes } from '../plugins.ts';
+import { isExecutable, pluginPrefixes } from '../plugins.ts';
 import { Directive } from './directive.ts';
 
 export interface PluginNode {
@@ -36,21 +35,11 @@ export function pluginTree(env: NodeJS.ProcessEnv, program: string, isBuiltin: (
   return roots;
 }
 
-function isExecutableFile(path: string): boolean {
-  try {
-    if (!statSync(path).isFile()) return false;
-    accessSync(path, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** exec.LookPath: the first executable file of that name along PATH. */
 function lookPath(name: string, env: NodeJS.ProcessEnv): string | undefined {
   for (const dir of (env.PATH ?? '').split(delimiter)) {
     const candidate = join(dir || '.', name);
-    if (isExecutableFile(candidate)) return candidate;
+    if (isExecutable(candidate)) return candidate;
   }
   return undefined;
 }

@@ -6,7 +6,7 @@ import { generator } from './generator.ts';
 import { configMapHash } from './hash.ts';
 import { objectMeta, typed } from './objects.ts';
 import { isUtf8, parseLiteralSource, visitEnvFiles, visitFileSources } from './sources.ts';
-import { isConfigMapKey } from './validation.ts';
+import { isConfigMapKey } from '../../api/validation/names.ts';
 
 export interface ConfigMapInput {
   name: string;

@@ -9,7 +9,7 @@ import { goCompactJson } from './last-applied.ts';
 import { objectMeta, typed } from './objects.ts';
 import { parseLiteralSource, readFileBytes, visitEnvFiles, visitFileSources } from './sources.ts';
 import { checkKeyPair } from './tls-pair.ts';
-import { isConfigMapKey } from './validation.ts';
+import { isConfigMapKey } from '../../api/validation/names.ts';
 
 const SECRETS = { group: '', version: 'v1', resource: 'secrets', namespaced: true };
 const failure = (m: string) => `failed to create secret ${m}`;

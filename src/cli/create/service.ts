@@ -5,7 +5,8 @@ import { CliError } from '../errors.ts';
 import { flag, type FlagSpec } from '../flags.ts';
 import { generator } from './generator.ts';
 import { objectMeta, typed } from './objects.ts';
-import { atoi, isDNS1123Subdomain, isValidPortName, isValidPortNum } from './validation.ts';
+import { isDNS1123Subdomain, isValidPortName, isValidPortNum } from '../../api/validation/names.ts';
+import { atoi } from './validation.ts';
 
 export type ServiceType = 'ClusterIP' | 'NodePort' | 'LoadBalancer' | 'ExternalName';
 

@@ -1,8 +1,8 @@
 // What `events` prints: its own table (LAST SEEN, TYPE, REASON, OBJECT, MESSAGE; NAMESPACE first
 // with -A), the order of a listing (by the time each event was last seen, Go's unstable sort), and
 // events as client-go's typed Event prints them for -o json/yaml.
-import { goSort } from '../../printers/go-sort.ts';
-import { humanDuration } from '../../printers/duration.ts';
+import { goSortInterface } from '../../api/go-sort.ts';
+import { humanDuration } from '../../api/duration.ts';
 import { escapeTerminal } from '../../printers/table.ts';
 import type { Writer } from '../../printers/tabwriter.ts';
 import { encodeTyped, timeMicros } from '../typed-object.ts';
@@ -40,7 +40,7 @@ export function lastSeen(e: CoreEvent): number {
 /** sort.Sort by lastSeen (not stable: equal times end up where Go's pdqsort leaves them). */
 export function sortEvents(events: CoreEvent[]): void {
   const keys = events.map(lastSeen);
-  goSort(events.length, {
+  goSortInterface(events.length, {
     less: (i, j) => keys[i]! < keys[j]!,
     swap: (i, j) => {
       [events[i], events[j]] = [events[j]!, events[i]!];

@@ -1,7 +1,7 @@
 // List helpers shared by applying and creating strategic merge patches: directive names, element
 // types, merge-key lookups, de-duplication and the element-order rules ($setElementOrder > order
 // in the patch > order in the live list) of upstream's strategicpatch package.
-import { goSort, goSortStable } from '../go-sort.ts';
+import { goSort, goSortStable } from '../../api/go-sort.ts';
 import {
   type GoKind, type Json, type JsonObject, compareStrings, get, goEqual, goKind, goSprint, has, isObject,
 } from '../go-value.ts';

@@ -3,13 +3,14 @@
 // reflect's rules, and fails with upstream's texts: `template: output:1:7: executing "output" at
 // <.list.x>: can't evaluate field x in type interface {}`.
 import { goQuote } from '../../api/jsonpath/go-format.ts';
+import { sortedKeys } from '../../api/jsonpath/go-values.ts';
 import { formatValue } from './fmt.ts';
 import { FuncError } from './funcs.ts';
 import type { GoFunc, ParamType } from './funcs.ts';
 import { nodeString } from './nodes.ts';
 import type { BranchNode, ChainNode, CommandNode, FieldNode, IdentifierNode, Node, NumberNode, PipeNode, TemplateNode, VariableNode } from './nodes.ts';
 import type { Tree } from './parse.ts';
-import { GoValue, IFACE_TYPE, bool, element, fromJson, indirect, indirectInterface, isTrue, kindOf, sortedKeys, str, toInterface } from './value.ts';
+import { GoValue, IFACE_TYPE, bool, element, fromJson, indirect, indirectInterface, isTrue, kindOf, str, toInterface } from './value.ts';
 import type { RV } from './value.ts';
 
 export class TemplateExecError extends Error {

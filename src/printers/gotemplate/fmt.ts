@@ -3,8 +3,9 @@
 // `%!s(MISSING)`, `%!(EXTRA int=1)`, `%!(NOVERB)`). Operands are what a func taking ...interface {}
 // receives: a concrete value, or null for nil.
 import { goQuote, isGoPrint } from '../../api/jsonpath/go-format.ts';
+import { sortedKeys } from '../../api/jsonpath/go-values.ts';
 import { formatFloat } from './go-float.ts';
-import { GoValue, IFACE_TYPE, element, kindOf, sortedKeys } from './value.ts';
+import { GoValue, IFACE_TYPE, element, kindOf } from './value.ts';
 import type { Complex } from './value.ts';
 
 export type Operand = GoValue | null;

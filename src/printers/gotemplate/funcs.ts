@@ -1,9 +1,10 @@
 // text/template's builtin functions (funcs.go, Go 1.23) and kubectl's two extras (`exists`,
 // `base64decode`), each with the Go signature execution checks arguments against. A function
 // returns a value or throws FuncError (Go's error result: `error calling <name>: <message>`).
+import { compareGoStrings } from '../../api/jsonpath/go-values.ts';
 import { sprint, sprintf, sprintln } from './fmt.ts';
 import type { Operand } from './fmt.ts';
-import { GoValue, bool, element, indirect, indirectInterface, int, isTrue, kindOf, lengthOf, str, compareStrings } from './value.ts';
+import { GoValue, bool, element, indirect, indirectInterface, int, isTrue, kindOf, lengthOf, str } from './value.ts';
 import type { Complex, RV } from './value.ts';
 
 export class FuncError extends Error {}
@@ -182,7 +183,7 @@ function lt(arg1: RV, arg2: RV): boolean {
     throw new FuncError(INCOMPATIBLE);
   }
   if (k1 === 'bool' || k1 === 'complex') throw new FuncError(BAD_TYPE);
-  if (k1 === 'string') return compareStrings(a as string, b as string) < 0;
+  if (k1 === 'string') return compareGoStrings(a as string, b as string) < 0;
   return (a as number | bigint) < (b as number | bigint);
 }
 

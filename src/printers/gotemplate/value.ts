@@ -109,18 +109,3 @@ export function isTrue(v: RV): boolean {
   }
   return true;
 }
-
-/** Go's string order: byte-wise UTF-8, i.e. code point order. */
-export function compareStrings(a: string, b: string): number {
-  if (a === b) return 0;
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) {
-    const x = a.codePointAt(i)!;
-    const y = b.codePointAt(i)!;
-    if (x !== y) return x - y;
-    if (x > 0xffff) i++;
-  }
-  return a.length - b.length;
-}
-
-export const sortedKeys = (m: object) => Object.keys(m).sort(compareStrings);

@@ -5,8 +5,8 @@
 import type { KubeObject } from '../../api/object.ts';
 import { compileCrdColumn, crdColumnCell } from '../../api/jsonpath/crd-columns.ts';
 import type { JsonPath } from '../../api/jsonpath/jsonpath.ts';
+import { humanDuration } from '../../api/duration.ts';
 import { NAME } from '../tables/columns.ts';
-import { humanDuration } from '../tables/duration.ts';
 import type { Cell, TableColumnDefinition, TableEntry } from '../tables/types.ts';
 import type { CrdColumn } from './types.ts';
 

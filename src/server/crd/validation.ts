@@ -3,7 +3,7 @@
 // printer columns to spec.validation / spec.subresources / spec.additionalPrinterColumns when all
 // versions have identical values; error paths follow that, so we compute the same view.
 import { isDeepStrictEqual } from 'node:util';
-import { isDNS1035Label as dns1035LabelErrors, isDNS1123Subdomain as dns1123SubdomainErrors } from '../registry/validation/names.ts';
+import { isDNS1035Label as dns1035LabelErrors, isDNS1123Subdomain as dns1123SubdomainErrors } from '../../api/validation/names.ts';
 import type { FieldError } from '../status.ts';
 import { hasDefaults } from './schema/defaulting.ts';
 import { validateCrdSchema } from './schema/schema-checks.ts';

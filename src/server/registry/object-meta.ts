@@ -4,7 +4,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { KubeObject, ObjectMeta } from '../../api/object.ts';
 import type { FieldError } from '../status.ts';
 import { validateAnnotations, validateFinalizerName, validateLabels, validateQualifiedName } from './validation/meta.ts';
-import { isDNS1035Label, isDNS1123Label, isDNS1123Subdomain, isValidPathSegmentName } from './validation/names.ts';
+import { isDNS1035Label, isDNS1123Label, isDNS1123Subdomain, isValidPathSegmentName } from '../../api/validation/names.ts';
 
 const NAME_CHARS = 'bcdfghjklmnpqrstvwxz2456789';
 const GENERATED_SUFFIX = 5;

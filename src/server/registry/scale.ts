@@ -3,7 +3,7 @@
 // friends). Custom resources bring their own paths (CRD subresources.scale).
 import type { KubeObject } from '../../api/object.ts';
 import { selectorFromSet } from '../../api/labels/labels.ts';
-import { labelSelectorAsSelector } from '../selectors/label-selector-struct.ts';
+import { labelSelectorAsSelector } from '../../api/labels/label-selector.ts';
 import type { FieldError } from '../status.ts';
 
 export interface ScaleAccess {

@@ -1,51 +1,17 @@
 // The structured metav1.LabelSelector (spec.selector of Deployments, ReplicaSets, Jobs, PDBs…):
-// conversion to a selector and its validation, as k8s.io/apimachinery pkg/apis/meta/v1 helpers.go
-// and meta/v1/validation (v0.33) do them.
+// parsing into it and its validation, as k8s.io/apimachinery pkg/apis/meta/v1 helpers.go and
+// meta/v1/validation (v0.33) do them. Conversion to a selector is shared: src/api/labels/label-selector.ts.
 import type { LabelSelector, LabelSelectorRequirement } from '../../api/object.ts';
 import type { FieldError } from '../status.ts';
 import { SelectorError } from '../../api/labels/errors.ts';
 import { goCompare, goQuote } from '../../api/labels/go-text.ts';
 import { parseRequirements } from '../../api/labels/label-parser.ts';
 import { isQualifiedName, isValidLabelValue } from '../../api/labels/label-validation.ts';
-import { everything, newRequirement, nothing, selectorOf } from '../../api/labels/labels.ts';
-import type { Operator, Requirement, Selector } from '../../api/labels/labels.ts';
-
-const STRUCT_OPERATORS: Record<string, Operator> = { In: 'in', NotIn: 'notin', Exists: 'exists', DoesNotExist: '!' };
+import type { Operator, Requirement } from '../../api/labels/labels.ts';
 
 // Go ranges over matchLabels in random order; sorted keys make the first error deterministic.
 const sortedEntries = (m: Record<string, string> | undefined) =>
   Object.entries(m ?? {}).sort(([a], [b]) => goCompare(a, b));
-
-/**
- * metav1.LabelSelectorAsSelector: a nil selector selects nothing, an empty one everything.
- * Throws SelectorError with upstream's text, e.g. `"Foo" is not a valid label selector operator`
- * or `values: Invalid value: []string(nil): for 'in', 'notin' operators, values set can't be empty`.
- */
-export function labelSelectorAsSelector(ps: LabelSelector | null | undefined): Selector {
-  if (ps === null || ps === undefined) return nothing();
-  const exprs = ps.matchExpressions ?? [];
-  const labels = sortedEntries(ps.matchLabels);
-  if (labels.length + exprs.length === 0) return everything();
-  const reqs: Requirement[] = labels.map(([k, v]) => newRequirement(k, '=', [v]));
-  for (const expr of exprs) {
-    const op = Object.prototype.hasOwnProperty.call(STRUCT_OPERATORS, expr.operator) ? STRUCT_OPERATORS[expr.operator] : undefined;
-    if (!op) throw new SelectorError(`${goQuote(String(expr.operator ?? ''))} is not a valid label selector operator`);
-    // Go copies the values with append([]string(nil), …): no values is a nil slice in the error text
-    const values = expr.values && expr.values.length > 0 ? [...expr.values] : null;
-    reqs.push(newRequirement(expr.key ?? '', op, values));
-  }
-  return selectorOf(reqs);
-}
-
-/** metav1.FormatLabelSelector, as kubectl describe prints selectors: `<none>`, `<error>`. */
-export function formatLabelSelector(ps: LabelSelector | null | undefined): string {
-  try {
-    return labelSelectorAsSelector(ps).toString() || '<none>';
-  } catch (err) {
-    if (err instanceof SelectorError) return '<error>';
-    throw err;
-  }
-}
 
 /** metav1.ParseToLabelSelector: the string form back to matchLabels/matchExpressions. */
 export function parseToLabelSelector(selector: string): LabelSelector {

@@ -1,7 +1,7 @@
 // Reading untyped object JSON the way the printers read Go structs: a missing field is its zero
 // value ("" / 0 / false / empty), a missing pointer is undefined.
 import type { KubeObject } from '../../api/object.ts';
-import { since } from './duration.ts';
+import { since } from '../../api/duration.ts';
 
 export type Json = Record<string, unknown>;
 

@@ -3,5 +3,4 @@
 export { buildTable, createTableRegistry, partialObjectMetadata, tableColumns, tableEntry, toTable } from './table.ts';
 export type { TableRegistry } from './table.ts';
 export { defaultTable } from './builtin.ts';
-export { humanDuration, shortHumanDuration, since } from './duration.ts';
 export type { Cell, IncludeObject, Table, TableColumnDefinition, TableEntry, TableOptions, TableRow, TableRowCondition } from './types.ts';

@@ -1,7 +1,7 @@
 // autoscaling/v2 HorizontalPodAutoscalers (autoscaling validation; the internal type is v2-shaped).
 import type { FieldError } from '../../status.ts';
 import { arr, child, forbidden, index, invalid, isObj, nonNegative, notSupported, obj, required, str, type Obj } from './field.ts';
-import { isValidPathSegmentName } from './names.ts';
+import { isValidPathSegmentName } from '../../../api/validation/names.ts';
 import { quantitySign, readQuantity } from '../../../api/quantity.ts';
 import { quantityGo, validateContainerResourceName } from './resources.ts';
 import { dnsLabelErrors } from './volumes.ts';

@@ -3,7 +3,7 @@ import type { FieldError } from '../../status.ts';
 import { arr, child, deepEqual, FIELD_IMMUTABLE, goText, invalid, isObj, nonNegative, notSupported, obj, required, str, tooMany, type Obj } from './field.ts';
 import { goLabelSelector, goMap } from './go-repr.ts';
 import { selectorMatches, selectorParses, validateLabelSelector } from './meta.ts';
-import { isDNS1123Label } from './names.ts';
+import { isDNS1123Label } from '../../../api/validation/names.ts';
 import { validatePodTemplateSpec } from './pod.ts';
 import { cronParseError } from './cron.ts';
 

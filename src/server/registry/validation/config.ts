@@ -2,7 +2,7 @@
 import type { FieldError } from '../../status.ts';
 import { byteLength, deepEqual, FIELD_IMMUTABLE, forbidden, index, invalid, key, obj, required, str, tooLong, type Obj } from './field.ts';
 import { validateFinalizerName } from './meta.ts';
-import { isConfigMapKey } from './names.ts';
+import { isConfigMapKey } from '../../../api/validation/names.ts';
 
 const MAX_SECRET_SIZE = 1024 * 1024;
 

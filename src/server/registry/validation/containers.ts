@@ -3,7 +3,7 @@
 // security context.
 import type { FieldError } from '../../status.ts';
 import { arr, child, duplicate, forbidden, index, invalid, isObj, nonNegative, notFound, notSupported, obj, required, str, type Obj } from './field.ts';
-import { isConfigMapKey, isDNS1123Subdomain, isHTTPHeaderName, isRelaxedEnvVarName, isValidGroupID, isValidPortName, isValidPortNum, isValidUserID } from './names.ts';
+import { isConfigMapKey, isDNS1123Subdomain, isHTTPHeaderName, isRelaxedEnvVarName, isValidGroupID, isValidPortName, isValidPortNum, isValidUserID } from '../../../api/validation/names.ts';
 import { dnsLabelErrors, localDescendingPath, objectFieldSelector, type VolumeIndex } from './volumes.ts';
 import { validateResourceRequirements } from './resources.ts';
 

@@ -2,7 +2,7 @@
 // semantics that "`selector` does not match template `labels`" relies on.
 import type { FieldError } from '../../status.ts';
 import { arr, byteLength, child, forbidden, index, invalid, isObj, obj, required, str, tooLong, type Obj } from './field.ts';
-import { isDNS1123Subdomain, isQualifiedName, isValidLabelValue } from './names.ts';
+import { isDNS1123Subdomain, isQualifiedName, isValidLabelValue } from '../../../api/validation/names.ts';
 
 /** ValidateLabelName: one error per message, the key as value. */
 export function validateLabelName(name: string, path: string): FieldError[] {

@@ -3,7 +3,7 @@ import type { FieldError } from '../../status.ts';
 import { arr, child, FIELD_IMMUTABLE, forbidden, goText, index, invalid, isObj, notSupported, obj, required, str, tooLong, type Obj } from './field.ts';
 import { goSlice } from './go-repr.ts';
 import { validateLabelSelector } from './meta.ts';
-import { CIDR_ERROR, isDNS1035Label, isDNS1123Subdomain, isValidPathSegmentName, isValidPortName, isValidPortNum, isWildcardDNS1123Subdomain, parseCIDRSloppy, parseIPSloppy } from './names.ts';
+import { CIDR_ERROR, isDNS1035Label, isDNS1123Subdomain, isValidPathSegmentName, isValidPortName, isValidPortNum, isWildcardDNS1123Subdomain, parseCIDRSloppy, parseIPSloppy } from '../../../api/validation/names.ts';
 
 const PATH_TYPES = ['Exact', 'ImplementationSpecific', 'Prefix'];
 const INVALID_SEQUENCES = ['//', '/./', '/../', '%2f', '%2F'];

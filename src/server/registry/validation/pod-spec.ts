@@ -3,7 +3,7 @@ import type { FieldError } from '../../status.ts';
 import { arr, child, duplicate, forbidden, index, invalid, isObj, notSupported, obj, required, str, type Obj } from './field.ts';
 import { goSlice } from './go-repr.ts';
 import { validateLabelName, validateLabelSelector, validateLabels, validateQualifiedName } from './meta.ts';
-import { IP_ERROR, inclusiveRangeError, isDNS1123Subdomain, isDNS1123SubdomainWithUnderscore, isValidGroupID, isValidLabelValue, isValidUserID, parseIPSloppy } from './names.ts';
+import { IP_ERROR, inclusiveRangeError, isDNS1123Subdomain, isDNS1123SubdomainWithUnderscore, isValidGroupID, isValidLabelValue, isValidUserID, parseIPSloppy } from '../../../api/validation/names.ts';
 import { validateContainers, validateInitContainers, seccompProfile } from './containers.ts';
 import { dnsLabelErrors, validateVolumes } from './volumes.ts';
 

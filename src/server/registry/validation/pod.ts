@@ -3,7 +3,7 @@
 import type { FieldError } from '../../status.ts';
 import { arr, child, deepEqual, FIELD_IMMUTABLE, forbidden, index, invalid, obj, required, str, type Obj } from './field.ts';
 import { validateAnnotations, validateLabels, validateQualifiedName } from './meta.ts';
-import { inclusiveRangeError, isDNS1123Subdomain } from './names.ts';
+import { inclusiveRangeError, isDNS1123Subdomain } from '../../../api/validation/names.ts';
 import { validateImagesOnlyForPod } from './containers.ts';
 import { validatePodSpec, validIP, validateTolerations } from './pod-spec.ts';
 

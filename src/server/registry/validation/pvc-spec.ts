@@ -3,7 +3,7 @@
 import type { FieldError } from '../../status.ts';
 import { arr, child, forbidden, invalid, key, notSupported, obj, required, str, type Obj } from './field.ts';
 import { validateLabelSelector } from './meta.ts';
-import { isDNS1123Subdomain } from './names.ts';
+import { isDNS1123Subdomain } from '../../../api/validation/names.ts';
 import { quantitySign, quantityString, readQuantity } from '../../../api/quantity.ts';
 import { validateResourceQuantityValue } from './resources.ts';
 

@@ -2,7 +2,7 @@
 import type { FieldError } from '../../status.ts';
 import { arr, child, duplicate, FIELD_IMMUTABLE, forbidden, index, invalid, key, obj, required, str, type Obj } from './field.ts';
 import { goSlice } from './go-repr.ts';
-import { isQualifiedName } from './names.ts';
+import { isQualifiedName } from '../../../api/validation/names.ts';
 import { cmpQuantity, newQuantity, quantityMilliValue, quantitySign, quantityString, readQuantity, type Quantity } from '../../../api/quantity.ts';
 import {
   isOvercommitAllowed, isStandardQuotaResourceName, quantityGo, validateContainerResourceName, validateQuotaResourceName,

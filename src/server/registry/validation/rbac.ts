@@ -3,7 +3,7 @@ import type { FieldError } from '../../status.ts';
 import { arr, child, deepEqual, index, invalid, isObj, notSupported, obj, required, str, type Obj } from './field.ts';
 import { goRoleRef, goSlice } from './go-repr.ts';
 import { validateLabelSelector } from './meta.ts';
-import { isDNS1123Subdomain, isValidPathSegmentName } from './names.ts';
+import { isDNS1123Subdomain, isValidPathSegmentName } from '../../../api/validation/names.ts';
 
 const RBAC_GROUP = 'rbac.authorization.k8s.io';
 

@@ -1,7 +1,7 @@
 // Resource names and quantities (core validation validateResourceName & friends, helper.IsStandard*).
 import type { FieldError } from '../../status.ts';
 import { child, forbidden, goText, invalid, key, obj, required, IS_NEGATIVE } from './field.ts';
-import { isQualifiedName } from './names.ts';
+import { isQualifiedName } from '../../../api/validation/names.ts';
 import { cmpQuantity, MILLI, quantitySign, quantityString, readQuantity, scaledValue, type Quantity } from '../../../api/quantity.ts';
 
 const HUGEPAGES = 'hugepages-';

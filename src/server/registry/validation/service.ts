@@ -3,7 +3,7 @@ import type { FieldError } from '../../status.ts';
 import { arr, child, deepEqual, duplicate, FIELD_IMMUTABLE, forbidden, index, invalid, isObj, notSupported, obj, required, str, tooMany, type Obj } from './field.ts';
 import { goServicePortKey, goSlice } from './go-repr.ts';
 import { validateLabelName, validateLabels, validateQualifiedName } from './meta.ts';
-import { CIDR_ERROR, isDNS1123Subdomain, isValidPortNum, parseCIDRSloppy, parseIPSloppy } from './names.ts';
+import { CIDR_ERROR, isDNS1123Subdomain, isValidPortNum, parseCIDRSloppy, parseIPSloppy } from '../../../api/validation/names.ts';
 import { portNumOrName } from './containers.ts';
 import { validIP } from './pod-spec.ts';
 import { dnsLabelErrors } from './volumes.ts';

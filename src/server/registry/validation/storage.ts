@@ -2,7 +2,7 @@
 import type { FieldError } from '../../status.ts';
 import { arr, byteLength, child, deepEqual, FIELD_IMMUTABLE, forbidden, goText, invalid, isObj, key, notSupported, obj, required, str, tooLong, type Obj } from './field.ts';
 import { validateLabelName } from './meta.ts';
-import { isDNS1123Subdomain, isQualifiedName } from './names.ts';
+import { isDNS1123Subdomain, isQualifiedName } from '../../../api/validation/names.ts';
 import { cmpQuantity, quantitySign, quantityString, quantityValue, readQuantity } from '../../../api/quantity.ts';
 import { VOLUME_MODES, validateAccessModes, validatePersistentVolumeClaimSpec } from './pvc-spec.ts';
 import { validateNodeSelector } from './pod-spec.ts';

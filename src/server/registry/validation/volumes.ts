@@ -2,7 +2,7 @@
 // common sources' required fields, DNS-label names, no duplicates.
 import type { FieldError } from '../../status.ts';
 import { arr, child, forbidden, index, invalid, notSupported, obj, required, str, type Obj } from './field.ts';
-import { isDNS1123Label, isDNS1123Subdomain } from './names.ts';
+import { isDNS1123Label, isDNS1123Subdomain } from '../../../api/validation/names.ts';
 import { validateTemplateObjectMeta } from './meta.ts';
 import { quantitySign, readQuantity } from '../../../api/quantity.ts';
 import { validatePersistentVolumeClaimSpec } from './pvc-spec.ts';

@@ -4,7 +4,7 @@ import type { FieldError } from '../../status.ts';
 import { child, deepEqual, FIELD_IMMUTABLE, forbidden, goText, invalid, isObj, nonNegative, notSupported, obj, required, str, type Obj } from './field.ts';
 import { goIntOrString, goLabelSelector, goMap } from './go-repr.ts';
 import { mapSelectorMatches, selectorIsEmpty, selectorMatches, selectorParses, validateAnnotations, validateLabelSelector, validateLabels } from './meta.ts';
-import { isValidPercent } from './names.ts';
+import { isValidPercent } from '../../../api/validation/names.ts';
 import { validatePodTemplateSpec } from './pod.ts';
 
 const SELECTOR_MISMATCH = '`selector` does not match template `labels`';

@@ -1,9 +1,9 @@
 // Pod controllers: replication controllers, replica sets, deployments, stateful sets, daemon sets,
 // their controller revisions, and pod disruption budgets (printers.go).
 import type { KubeObject } from '../../../api/object.ts';
+import { formatLabelSelector, formatLabels, selectorString } from '../../../api/labels/format.ts';
 import { AGE, CONTAINERS, IMAGES, NAME, SELECTOR, integer, text } from '../columns.ts';
 import { age, containerCells, has, int, items, meta, name, obj, spec, status, str } from '../fields.ts';
-import { formatLabelSelector, formatLabels, selectorString } from '../labels.ts';
 import type { TableEntry } from '../types.ts';
 
 const podSpec = (o: KubeObject) => obj(obj(spec(o).template).spec);

@@ -1,8 +1,8 @@
 // Jobs and cron jobs (printers.go printJob, printCronJob).
+import { humanDuration, parseTime, since } from '../../../api/duration.ts';
+import { formatLabelSelector } from '../../../api/labels/format.ts';
 import { AGE, CONTAINERS, IMAGES, NAME, SELECTOR, boolean, integer, text } from '../columns.ts';
-import { humanDuration, parseTime, since } from '../duration.ts';
 import { age, boolPtr, conditionTrue, containerCells, deleting, has, int, items, name, obj, spec, status, str } from '../fields.ts';
-import { formatLabelSelector } from '../labels.ts';
 import type { TableEntry } from '../types.ts';
 
 export const jobs: TableEntry = {

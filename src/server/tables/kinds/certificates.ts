@@ -1,7 +1,7 @@
 // certificates.k8s.io: signing requests and trust bundles (printers.go).
 import type { KubeObject } from '../../../api/object.ts';
+import { humanDuration } from '../../../api/duration.ts';
 import { AGE, NAME, text } from '../columns.ts';
-import { humanDuration } from '../duration.ts';
 import { age, has, int, items, name, spec, status, str } from '../fields.ts';
 import type { TableEntry } from '../types.ts';
 

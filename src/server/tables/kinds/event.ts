@@ -1,8 +1,8 @@
 // Events (printers.go printEvent). events.k8s.io/v1 Events are the same internal type upstream, so
 // they convert to the core shape first and print identically.
 import type { KubeObject } from '../../../api/object.ts';
+import { parseTime, since } from '../../../api/duration.ts';
 import { NAME, text, wide } from '../columns.ts';
-import { parseTime, since } from '../duration.ts';
 import { has, int, name, obj, str } from '../fields.ts';
 import type { Json } from '../fields.ts';
 import type { TableEntry } from '../types.ts';

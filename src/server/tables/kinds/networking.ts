@@ -1,8 +1,8 @@
 // networking.k8s.io: ingresses, ingress classes, network policies, service CIDRs and IP addresses
 // (printers.go).
+import { formatLabelSelector } from '../../../api/labels/format.ts';
 import { AGE, NAME, text } from '../columns.ts';
 import { age, has, items, length, name, obj, spec, status, str, strings } from '../fields.ts';
-import { formatLabelSelector } from '../labels.ts';
 import type { TableEntry } from '../types.ts';
 import { loadBalancerIngress } from './service.ts';
 

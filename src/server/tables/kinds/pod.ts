@@ -1,12 +1,12 @@
 // Pods and pod templates (printers.go printPod, printPodTemplate).
 import type { KubeObject } from '../../../api/object.ts';
+import { humanDuration, parseTime } from '../../../api/duration.ts';
+import { formatLabels } from '../../../api/labels/format.ts';
 import { AGE, NAME, text, wide } from '../columns.ts';
-import { humanDuration, parseTime } from '../duration.ts';
 import {
   age, conditionTrue, containerCells, deleting, has, int, items, name, obj, orNone, spec, status, str,
 } from '../fields.ts';
 import type { Json } from '../fields.ts';
-import { formatLabels } from '../labels.ts';
 import type { Cell, TableEntry, TableRowCondition } from '../types.ts';
 
 /** An init container with restartPolicy Always (a sidecar) counts among the pod's containers. */

@@ -1,9 +1,9 @@
 // Services, endpoints and endpoint slices (printers.go printService, printEndpoints,
 // printEndpointSlice).
+import { formatLabels } from '../../../api/labels/format.ts';
 import { AGE, NAME, text, wide } from '../columns.ts';
 import { age, has, int, items, listWithMore, name, obj, sortedSet, spec, status, str, strings } from '../fields.ts';
 import type { Json } from '../fields.ts';
-import { formatLabels } from '../labels.ts';
 import type { TableEntry } from '../types.ts';
 
 /**

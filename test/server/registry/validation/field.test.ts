@@ -3,7 +3,6 @@ import assert from 'node:assert/strict';
 import { fieldErrorText } from '../../../../src/server/status.ts';
 import { goQuote, goText, invalid, notSupported, tooMany, duplicate, deepEqual } from '../../../../src/server/registry/validation/field.ts';
 import { goLabelSelector, goStringMap, goRoleRef } from '../../../../src/server/registry/validation/go-repr.ts';
-import { isDNS1123Label, isQualifiedName, isConfigMapKey, isValidPortName, isRelaxedEnvVarName } from '../../../../src/server/registry/validation/names.ts';
 import { QUANTITY_FORMAT_ERROR } from '../../../../src/api/quantity.ts';
 import { quantityDecodeError } from '../../../../src/server/registry/validation/index.ts';
 import { cronParseError } from '../../../../src/server/registry/validation/cron.ts';
@@ -43,29 +42,6 @@ test('Go %#v of maps, selectors and role refs', () => {
 test('semantic equality treats nil and empty alike', () => {
   assert.ok(deepEqual({ a: [], b: {} }, {}));
   assert.ok(!deepEqual({ a: [1] }, { a: [2] }));
-});
-
-test('name formats give upstream messages', () => {
-  assert.deepEqual(isDNS1123Label('Web'), [
-    "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')",
-  ]);
-  assert.deepEqual(isQualifiedName('a/b/c').length, 1);
-  assert.deepEqual(isQualifiedName('example.com/'), [
-    'name part must be non-empty',
-    "name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')",
-  ]);
-  assert.deepEqual(isConfigMapKey('a b'), [
-    "a valid config key must consist of alphanumeric characters, '-', '_' or '.' (e.g. 'key.name',  or 'KEY_NAME',  or 'key-name', regex used for validation is '[-._a-zA-Z0-9]+')",
-  ]);
-  assert.deepEqual(isConfigMapKey('..x'), ["must not start with '..'"]);
-  assert.deepEqual(isValidPortName('HTTP--'), [
-    'must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)',
-    'must contain at least one letter (a-z)',
-    'must not contain consecutive hyphens',
-    'must not begin or end with a hyphen',
-  ]);
-  assert.deepEqual(isRelaxedEnvVarName('A=B'), ["a valid environment variable name must consist only of printable ASCII characters other than '='"]);
-  assert.deepEqual(isRelaxedEnvVarName('1.weird-name'), []);
 });
 
 test('a malformed quantity is found as upstream decoding would', () => {

@@ -1,32 +1,27 @@
-// Go's sort.Sort (pattern-defeating quicksort) and sort.SliceStable (insertion sort + SymMerge),
-// step for step. strategicpatch sorts with comparators that are not strict orders (`a <= b`, or
-// "true when either side is unknown"), so where equal or unknown elements end up depends on the
-// exact algorithm; any other sort would reorder list items differently from kube-apiserver.
+// Go's sort.Sort (pattern-defeating quicksort, Go 1.19+) and sort.SliceStable (insertion sort +
+// SymMerge), step for step. sort.Sort is not stable, and the comparators that matter here are not
+// even strict orders (kubectl's --sort-by calls two missing fields each "less" than the other;
+// strategicpatch sorts with `a <= b`), so where equal or unordered elements end up depends on this
+// exact algorithm: any other sort would order kubectl's output and merged lists differently.
 
-interface Data {
+/** sort.Interface without Len: less and swap by index. */
+export interface SortData {
   less(i: number, j: number): boolean;
   swap(i: number, j: number): void;
 }
 
-function arrayData<T>(items: T[], less: (a: T, b: T) => boolean): Data {
-  return {
-    less: (i, j) => less(items[i]!, items[j]!),
-    swap: (i, j) => {
-      const t = items[i]!;
-      items[i] = items[j]!;
-      items[j] = t;
-    },
-  };
+/** sort.Sort(data) for n elements. */
+export function goSortInterface(n: number, data: SortData): void {
+  if (n > 1) pdqsort(data, 0, n, bitLength(n));
 }
 
-/** sort.Sort(items) in place. */
+/** sort.Sort on a slice (sort.Slice(items, less)) in place; returns items. */
 export function goSort<T>(items: T[], less: (a: T, b: T) => boolean): T[] {
-  const n = items.length;
-  if (n > 1) pdqsort(arrayData(items, less), 0, n, bitLength(n));
+  goSortInterface(items.length, arrayData(items, less));
   return items;
 }
 
-/** sort.SliceStable(items, less) in place. */
+/** sort.SliceStable(items, less) in place; returns items. */
 export function goSortStable<T>(items: T[], less: (a: T, b: T) => boolean): T[] {
   const d = arrayData(items, less);
   const n = items.length;
@@ -53,13 +48,27 @@ export function goSortStable<T>(items: T[], less: (a: T, b: T) => boolean): T[] 
   return items;
 }
 
+function arrayData<T>(items: T[], less: (a: T, b: T) => boolean): SortData {
+  return {
+    less: (i, j) => less(items[i]!, items[j]!),
+    swap: (i, j) => {
+      const t = items[i]!;
+      items[i] = items[j]!;
+      items[j] = t;
+    },
+  };
+}
+
+/** bits.Len. */
 const bitLength = (n: number) => (n === 0 ? 0 : 32 - Math.clz32(n));
 
-function insertionSort(d: Data, a: number, b: number): void {
+function insertionSort(d: SortData, a: number, b: number): void {
   for (let i = a + 1; i < b; i++) for (let j = i; j > a && d.less(j, j - 1); j--) d.swap(j, j - 1);
 }
 
-function symMerge(d: Data, a: number, m: number, b: number): void {
+// ---- sort.Stable ----
+
+function symMerge(d: SortData, a: number, m: number, b: number): void {
   if (m - a === 1) {
     let i = m, j = b;
     while (i < j) {
@@ -102,11 +111,11 @@ function symMerge(d: Data, a: number, m: number, b: number): void {
   if (mid < end && end < b) symMerge(d, mid, end, b);
 }
 
-function swapRange(d: Data, a: number, b: number, n: number): void {
+function swapRange(d: SortData, a: number, b: number, n: number): void {
   for (let i = 0; i < n; i++) d.swap(a + i, b + i);
 }
 
-function rotate(d: Data, a: number, m: number, b: number): void {
+function rotate(d: SortData, a: number, m: number, b: number): void {
   let i = m - a, j = b - m;
   while (i !== j) {
     if (i > j) {
@@ -120,17 +129,16 @@ function rotate(d: Data, a: number, m: number, b: number): void {
   swapRange(d, m - i, m, i);
 }
 
-const enum Hint {
-  Unknown,
-  Increasing,
-  Decreasing,
-}
+// ---- sort.Sort: pdqsort ----
 
-function pdqsort(d: Data, a: number, b: number, limit: number): void {
+type Hint = 'unknown' | 'increasing' | 'decreasing';
+
+function pdqsort(d: SortData, a: number, b: number, limit: number): void {
+  const maxInsertion = 12;
   let wasBalanced = true, wasPartitioned = true;
   for (;;) {
     const length = b - a;
-    if (length <= 12) {
+    if (length <= maxInsertion) {
       insertionSort(d, a, b);
       return;
     }
@@ -143,33 +151,33 @@ function pdqsort(d: Data, a: number, b: number, limit: number): void {
       limit--;
     }
     let [pivot, hint] = choosePivot(d, a, b);
-    if (hint === Hint.Decreasing) {
+    if (hint === 'decreasing') {
       reverseRange(d, a, b);
       pivot = b - 1 - (pivot - a);
-      hint = Hint.Increasing;
+      hint = 'increasing';
     }
-    if (wasBalanced && wasPartitioned && hint === Hint.Increasing && partialInsertionSort(d, a, b)) return;
+    if (wasBalanced && wasPartitioned && hint === 'increasing' && partialInsertionSort(d, a, b)) return;
     if (a > 0 && !d.less(a - 1, pivot)) {
       a = partitionEqual(d, a, b, pivot);
       continue;
     }
-    const [mid, already] = partition(d, a, b, pivot);
-    wasPartitioned = already;
+    const [mid, alreadyPartitioned] = partition(d, a, b, pivot);
+    wasPartitioned = alreadyPartitioned;
     const leftLen = mid - a, rightLen = b - mid;
-    const threshold = Math.trunc(length / 8);
+    const balanceThreshold = Math.trunc(length / 8);
     if (leftLen < rightLen) {
-      wasBalanced = leftLen >= threshold;
+      wasBalanced = leftLen >= balanceThreshold;
       pdqsort(d, a, mid, limit);
       a = mid + 1;
     } else {
-      wasBalanced = rightLen >= threshold;
+      wasBalanced = rightLen >= balanceThreshold;
       pdqsort(d, mid + 1, b, limit);
       b = mid;
     }
   }
 }
 
-function partition(d: Data, a: number, b: number, pivot: number): [number, boolean] {
+function partition(d: SortData, a: number, b: number, pivot: number): [number, boolean] {
   d.swap(a, pivot);
   let i = a + 1, j = b - 1;
   while (i <= j && d.less(i, a)) i++;
@@ -193,7 +201,7 @@ function partition(d: Data, a: number, b: number, pivot: number): [number, boole
   return [j, false];
 }
 
-function partitionEqual(d: Data, a: number, b: number, pivot: number): number {
+function partitionEqual(d: SortData, a: number, b: number, pivot: number): number {
   d.swap(a, pivot);
   let i = a + 1, j = b - 1;
   for (;;) {
@@ -207,7 +215,7 @@ function partitionEqual(d: Data, a: number, b: number, pivot: number): number {
   return i;
 }
 
-function partialInsertionSort(d: Data, a: number, b: number): boolean {
+function partialInsertionSort(d: SortData, a: number, b: number): boolean {
   const maxSteps = 5, shortestShifting = 50;
   let i = a + 1;
   for (let step = 0; step < maxSteps; step++) {
@@ -231,10 +239,10 @@ function partialInsertionSort(d: Data, a: number, b: number): boolean {
   return false;
 }
 
-function breakPatterns(d: Data, a: number, b: number): void {
+function breakPatterns(d: SortData, a: number, b: number): void {
   const length = b - a;
   if (length < 8) return;
-  const mask = BigInt.asUintN(64, (1n << BigInt(bitLength(length))) - 1n);
+  // xorshift seeded with the length, so deterministic (shifts 13, 17, 5, as Go's sort.go)
   let r = BigInt(length);
   const next = () => {
     r = BigInt.asUintN(64, r ^ (r << 13n));
@@ -242,6 +250,7 @@ function breakPatterns(d: Data, a: number, b: number): void {
     r = BigInt.asUintN(64, r ^ (r << 5n));
     return r;
   };
+  const mask = (1n << BigInt(bitLength(length))) - 1n;  // nextPowerOfTwo(length) - 1
   const base = a + Math.trunc(length / 4) * 2;
   for (let idx = base - 1; idx <= base + 1; idx++) {
     let other = Number(next() & mask);
@@ -250,24 +259,25 @@ function breakPatterns(d: Data, a: number, b: number): void {
   }
 }
 
-function choosePivot(d: Data, a: number, b: number): [number, Hint] {
+function choosePivot(d: SortData, a: number, b: number): [number, Hint] {
+  const shortestNinther = 50, maxSwaps = 4 * 3;
   const l = b - a;
   const swaps = { n: 0 };
-  let i = a + Math.trunc(l / 4), j = a + Math.trunc(l / 4) * 2, k = a + Math.trunc(l / 4) * 3;
+  let i = a + Math.trunc(l / 4) * 1, j = a + Math.trunc(l / 4) * 2, k = a + Math.trunc(l / 4) * 3;
   if (l >= 8) {
-    if (l >= 50) {
+    if (l >= shortestNinther) {
       i = median(d, i - 1, i, i + 1, swaps);
       j = median(d, j - 1, j, j + 1, swaps);
       k = median(d, k - 1, k, k + 1, swaps);
     }
     j = median(d, i, j, k, swaps);
   }
-  if (swaps.n === 0) return [j, Hint.Increasing];
-  if (swaps.n === 12) return [j, Hint.Decreasing];
-  return [j, Hint.Unknown];
+  if (swaps.n === 0) return [j, 'increasing'];
+  if (swaps.n === maxSwaps) return [j, 'decreasing'];
+  return [j, 'unknown'];
 }
 
-function order2(d: Data, a: number, b: number, swaps: { n: number }): [number, number] {
+function order2(d: SortData, a: number, b: number, swaps: { n: number }): [number, number] {
   if (d.less(b, a)) {
     swaps.n++;
     return [b, a];
@@ -275,18 +285,18 @@ function order2(d: Data, a: number, b: number, swaps: { n: number }): [number, n
   return [a, b];
 }
 
-function median(d: Data, a: number, b: number, c: number, swaps: { n: number }): number {
+function median(d: SortData, a: number, b: number, c: number, swaps: { n: number }): number {
   [a, b] = order2(d, a, b, swaps);
   [b, c] = order2(d, b, c, swaps);
   [a, b] = order2(d, a, b, swaps);
   return b;
 }
 
-function reverseRange(d: Data, a: number, b: number): void {
+function reverseRange(d: SortData, a: number, b: number): void {
   for (let i = a, j = b - 1; i < j; i++, j--) d.swap(i, j);
 }
 
-function heapSort(d: Data, a: number, b: number): void {
+function heapSort(d: SortData, a: number, b: number): void {
   const hi = b - a;
   for (let i = Math.trunc((hi - 1) / 2); i >= 0; i--) siftDown(d, i, hi, a);
   for (let i = hi - 1; i >= 0; i--) {
@@ -295,7 +305,7 @@ function heapSort(d: Data, a: number, b: number): void {
   }
 }
 
-function siftDown(d: Data, lo: number, hi: number, first: number): void {
+function siftDown(d: SortData, lo: number, hi: number, first: number): void {
   let root = lo;
   for (;;) {
     let child = 2 * root + 1;

@@ -1,7 +1,8 @@
 // String-format checks of k8s.io/apimachinery pkg/util/validation and api/validation/path, with
-// their exact messages (1.33). Each returns the list of failure messages ([] when valid).
+// their exact messages (1.33). Each returns the list of failure messages ([] when valid). The server
+// validates objects with them; kubectl runs a few itself before sending what it generates.
 import { isIP } from 'node:net';
-import { byteLength } from './field.ts';
+import { byteLength } from '../labels/go-text.ts';
 
 const DNS1123_LABEL_FMT = '[a-z0-9]([-a-z0-9]*[a-z0-9])?';
 const DNS1123_SUBDOMAIN_FMT = `${DNS1123_LABEL_FMT}(\\.${DNS1123_LABEL_FMT})*`;
@@ -109,7 +110,8 @@ export function isValidLabelValue(v: string): string[] {
   return errs;
 }
 
-function chDirPrefix(v: string): string[] {
+/** validation.hasChDirPrefix: the parts of IsConfigMapKey (and kubectl's IsEnvVarName) about `.` and `..`. */
+export function chDirPrefix(v: string): string[] {
   if (v === '.') return ["must not be '.'"];
   if (v === '..') return ["must not be '..'"];
   if (v.startsWith('..')) return ["must not start with '..'"];
