@@ -118,6 +118,7 @@ export async function createServer(options: KtlServerOptions): Promise<KtlServer
   });
   httpsServer.on('tlsClientError', () => undefined);
 
+  await registry.migrateSharedStores();
   await new Promise<void>((resolve, reject) => {
     httpsServer.once('error', reject);
     httpsServer.listen(port, address, () => {

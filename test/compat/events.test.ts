@@ -66,17 +66,17 @@ source: {component: operator}
 firstTimestamp: ${ago(2000)}
 lastTimestamp: ${ago(2000)}
 count: 1`) +
-    core('kube-system', 'node.starting', `involvedObject: {kind: Node, name: node1}
+    core('kube-system', 'node.starting', `involvedObject: {kind: Node, name: node1, namespace: kube-system}
 reason: Starting
 message: "Starting kubelet."
 type: Normal
 firstTimestamp: ${ago(100)}
 lastTimestamp: ${ago(100)}`) +
-    core('odd', 'no-times', `involvedObject: {name: nameless}
+    core('odd', 'no-times', `involvedObject: {name: nameless, namespace: odd}
 reason: Mystery
 message: "line one\\nline two"
 type: Custom`) +
-    core('odd', 'escape', `involvedObject: {kind: Pod, name: "p\\e[31m"}
+    core('odd', 'escape', `involvedObject: {kind: Pod, name: "p\\e[31m", namespace: odd}
 reason: "Esc\\r"
 message: "  padded\\t tab  "
 type: Warning

@@ -42,6 +42,7 @@ export function fieldValidationOf(query: URLSearchParams): FieldValidation | und
 
 export function writeContext(ar: ApiRequest, ctx: ServerContext, subresource?: string): WriteContext {
   const wctx: WriteContext = { user: ar.user, now: ctx.now(), dryRun: dryRunOf(ar.query), fieldManager: fieldManagerOf(ar), warnings: [] };
+  wctx.requestVersion = ar.info.group ? `${ar.info.group}/${ar.info.version}` : ar.info.version;
   const fieldValidation = fieldValidationOf(ar.query);
   if (fieldValidation) wctx.fieldValidation = fieldValidation;
   if (subresource) wctx.subresource = subresource;

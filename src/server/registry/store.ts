@@ -53,6 +53,8 @@ export interface WriteContext {
   duplicateFields?: string[];
   /** The server's own bootstrap objects skip the kind's validation (a loopback-only host). */
   skipKindValidation?: boolean;
+  /** The apiVersion the request was addressed to, for kinds validated per version (events). */
+  requestVersion?: string;
 }
 
 export interface ListParams {
@@ -148,19 +150,7 @@ export class ResourceStore {
     // Built-in kinds decode through the type table; custom resources through their schema.
     const decoded = this.typeName ? canonicalize(builtinTypes(), this.typeName, obj) : this.strategy.decode?.(obj);
     const { value, unknownFields } = decoded ?? { value: obj, unknownFields: [] };
-    const mode = ctx.fieldValidation ?? 'Warn';
-    const duplicates = ctx.duplicateFields ?? [];
-    if ((unknownFields.length || duplicates.length) && mode !== 'Ignore') {
-      const texts = [
-        ...unknownFields.map((p) => `unknown field ${JSON.stringify(p.replace(/^\./, ''))}`),
-        ...duplicates.map((p) => `duplicate field ${JSON.stringify(p)}`),
-      ];
-      if (mode === 'Strict') {
-        const { kind, version } = this.info;
-        throw badRequest(`${kind} in version ${JSON.stringify(version)} cannot be handled as a ${kind}: strict decoding error: ${texts.join(', ')}`);
-      }
-      (ctx.warnings ??= []).push(...texts);
-    }
+    reportDecodeProblems(this.info, unknownFields, ctx.duplicateFields ?? [], ctx);
     return value as KubeObject;
   }
 
@@ -561,7 +551,9 @@ export class ResourceStore {
   }
 
   private strategyContext(ctx: WriteContext): StrategyContext {
-    return { now: ctx.now, user: ctx.user, dryRun: ctx.dryRun, cluster: this.env.cluster };
+    const sctx: StrategyContext = { now: ctx.now, user: ctx.user, dryRun: ctx.dryRun, cluster: this.env.cluster };
+    if (ctx.requestVersion !== undefined) sctx.requestVersion = ctx.requestVersion;
+    return sctx;
   }
 
   private fillSystemFields(meta: ObjectMeta, now: Date): void {
@@ -579,6 +571,24 @@ export class ResourceStore {
 }
 
 
+
+/**
+ * Unknown and duplicate fields of a request as fieldValidation wants them: Strict fails with the
+ * decoder's text, Warn adds warnings, Ignore drops them.
+ */
+export function reportDecodeProblems(info: Pick<ResourceInfo, 'kind' | 'version'>, unknownFields: readonly string[], duplicates: readonly string[], ctx: WriteContext): void {
+  const mode = ctx.fieldValidation ?? 'Warn';
+  if ((!unknownFields.length && !duplicates.length) || mode === 'Ignore') return;
+  const texts = [
+    ...unknownFields.map((p) => `unknown field ${JSON.stringify(p.replace(/^\./, ''))}`),
+    ...duplicates.map((p) => `duplicate field ${JSON.stringify(p)}`),
+  ];
+  if (mode === 'Strict') {
+    const { kind, version } = info;
+    throw badRequest(`${kind} in version ${JSON.stringify(version)} cannot be handled as a ${kind}: strict decoding error: ${texts.join(', ')}`);
+  }
+  (ctx.warnings ??= []).push(...texts);
+}
 
 /** Default "spec": the object without metadata and status. */
 function specOf(obj: KubeObject): unknown {

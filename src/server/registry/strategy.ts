@@ -15,6 +15,8 @@ export interface StrategyContext {
   /** The request's user, for hooks that record who did what. */
   user: { name: string; groups: string[] };
   dryRun: boolean;
+  /** The request's apiVersion ("v1", "events.k8s.io/v1"); undefined for internal writers. */
+  requestVersion?: string;
   /** Other objects, for hooks that allocate or check (service IPs, node ports). */
   cluster?: ClusterReader;
 }

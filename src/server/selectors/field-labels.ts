@@ -48,13 +48,19 @@ const EVENT_LABELS = [
   'metadata.namespace', 'metadata.name',
 ];
 
-// Events are kept as core/v1 internally; events.k8s.io/v1 names regarding, deprecatedSource and
-// reportingController what core calls involvedObject, source and reportingComponent.
+// events.k8s.io/v1 labels name its own fields; they convert to the core names the store matches on
+// (pkg/apis/events/v1 AddFieldLabelConversionsForEvent). `source` has no events.k8s.io field but stays.
+const EVENTS_V1_ALIASES: Readonly<Record<string, string>> = {
+  ...Object.fromEntries(['kind', 'namespace', 'name', 'uid', 'apiVersion', 'resourceVersion', 'fieldPath'].map((f) => [`regarding.${f}`, `involvedObject.${f}`])),
+  reportingController: 'reportingComponent',
+};
+
+// Both APIs' events are stored as core/v1 (registry.ts SHARED_STORES).
 function eventFields(e: Obj): Record<string, string> {
-  const v1 = 'regarding' in e || 'reportingController' in e || 'deprecatedSource' in e;
-  const ref = rec(v1 ? e.regarding : e.involvedObject);
-  const reporting = str(v1 ? e.reportingController : e.reportingComponent);
-  const source = str(rec(v1 ? e.deprecatedSource : e.source).component) || reporting;
+  const ref = rec(e.involvedObject);
+  const reporting = str(e.reportingComponent);
+  // events written through events.k8s.io have no source: the reporting controller stands in
+  const source = str(rec(e.source).component) || reporting;
   return {
     'involvedObject.kind': str(ref.kind),
     'involvedObject.namespace': str(ref.namespace),
@@ -131,7 +137,7 @@ const KINDS: Readonly<Record<string, KindFields>> = {
     fields: (s) => ({ 'spec.clusterIP': str(rec(s.spec).clusterIP), 'spec.type': str(rec(s.spec).type) }),
   },
   'events.k8s.io/events': {
-    conversion: { versions: ['v1'], labels: EVENT_LABELS, unsupported: notSupported },
+    conversion: { versions: ['v1'], labels: ['reason', 'source', 'type', 'metadata.namespace', 'metadata.name'], aliases: EVENTS_V1_ALIASES, unsupported: notSupported },
     fields: eventFields,
   },
   'apps/replicasets': { fields: replicas },

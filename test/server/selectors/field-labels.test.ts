@@ -34,7 +34,9 @@ test('unsupported labels: each conversion func has its own text', () => {
   assert.equal(convertError(pods, 'spec.foo'), 'field label not supported: spec.foo');
   assert.equal(convertError(t('', 'v1', 'services'), 'spec.ports'), 'field label not supported: spec.ports');
   assert.equal(convertError(t('', 'v1', 'events'), 'involvedObject.foo'), 'field label not supported: involvedObject.foo');
-  assert.equal(convertError(t('events.k8s.io', 'v1', 'events'), 'regarding.name'), 'field label not supported: regarding.name');
+  // events.k8s.io/v1 names its own fields (regarding.*), not core's
+  assert.equal(convertError(t('events.k8s.io', 'v1', 'events'), 'involvedObject.name'), 'field label not supported: involvedObject.name');
+  assert.equal(convertError(t('events.k8s.io', 'v1', 'events'), 'reportingComponent'), 'field label not supported: reportingComponent');
   // kubernetes/kubernetes#135136: the registry offers status.replicas, the conversion does not
   assert.equal(convertError(t('apps', 'v1', 'replicasets'), 'status.replicas'), '"status.replicas" is not a known field selector: only "metadata.name", "metadata.namespace"');
   assert.equal(convertError(t('apps', 'v1', 'deployments'), 'spec.replicas'), '"spec.replicas" is not a known field selector: only "metadata.name", "metadata.namespace"');
@@ -57,7 +59,7 @@ test('supported labels per kind', () => {
     [t('', 'v1', 'secrets'), ['type', 'metadata.namespace']],
     [t('', 'v1', 'services'), ['spec.clusterIP', 'spec.type', 'metadata.namespace']],
     [t('', 'v1', 'events'), ['involvedObject.kind', 'involvedObject.namespace', 'involvedObject.name', 'involvedObject.uid', 'involvedObject.apiVersion', 'involvedObject.resourceVersion', 'involvedObject.fieldPath', 'reason', 'reportingComponent', 'source', 'type', 'metadata.namespace']],
-    [t('events.k8s.io', 'v1', 'events'), ['involvedObject.name', 'reportingComponent', 'source']],
+    [t('events.k8s.io', 'v1', 'events'), ['reason', 'source', 'type', 'metadata.namespace']],
     [t('batch', 'v1', 'jobs'), ['status.successful', 'metadata.namespace']],
     [t('certificates.k8s.io', 'v1', 'certificatesigningrequests', false), ['spec.signerName']],
     [t('resource.k8s.io', 'v1beta2', 'resourceslices', false), ['spec.nodeName', 'spec.driver']],
@@ -67,6 +69,11 @@ test('supported labels per kind', () => {
   }
   // old v1 clients' spec.host means spec.nodeName
   assert.deepEqual(convertFieldLabel(pods, 'spec.host', 'n1'), ['spec.nodeName', 'n1']);
+  // events.k8s.io/v1 labels become the core names the stored events offer
+  const eventsV1 = t('events.k8s.io', 'v1', 'events');
+  for (const f of ['kind', 'namespace', 'name', 'uid', 'apiVersion', 'resourceVersion', 'fieldPath'])
+    assert.deepEqual(convertFieldLabel(eventsV1, `regarding.${f}`, 'v'), [`involvedObject.${f}`, 'v']);
+  assert.deepEqual(convertFieldLabel(eventsV1, 'reportingController', 'v'), ['reportingComponent', 'v']);
 });
 
 test('convertFieldSelector: every term converted, the first failing term (in sorted order) reported', () => {
@@ -133,7 +140,7 @@ test('fields of other kinds', () => {
   assert.deepEqual(selectableFields(t('rbac.authorization.k8s.io', 'v1', 'clusterroles', false), { metadata: { name: 'admin' } }), { 'metadata.name': 'admin' });
 });
 
-test('event fields from core/v1 and events.k8s.io/v1 shapes; source falls back to the reporting controller', () => {
+test('event fields of the stored core/v1 shape, for both APIs; source falls back to the reporting controller', () => {
   const core = selectableFields(t('', 'v1', 'events'), {
     metadata: { name: 'web.17a', namespace: 'shop' },
     involvedObject: { kind: 'Pod', namespace: 'shop', name: 'web', uid: 'u1', apiVersion: 'v1', resourceVersion: '42', fieldPath: 'spec.containers{app}' },
@@ -157,11 +164,12 @@ test('event fields from core/v1 and events.k8s.io/v1 shapes; source falls back t
     source: 'kubelet',
     type: 'Normal',
   });
+  // an event written through events.k8s.io/v1, as stored (no source)
   const v1 = selectableFields(t('events.k8s.io', 'v1', 'events'), {
     metadata: { name: 'e', namespace: 'shop' },
-    regarding: { kind: 'Deployment', name: 'web', namespace: 'shop' },
+    involvedObject: { kind: 'Deployment', name: 'web', namespace: 'shop' },
     reason: 'ScalingReplicaSet',
-    reportingController: 'deployment-controller',
+    reportingComponent: 'deployment-controller',
     type: 'Normal',
   });
   assert.equal(v1['involvedObject.kind'], 'Deployment');

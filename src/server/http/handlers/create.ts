@@ -9,7 +9,7 @@ export const create: Handler = async (ar, ctx) => {
   const { object: obj, duplicateFields } = await readObjectChecked(ar.req, endpoint.info);
   checkKind(obj, apiVersionOf(endpoint.info.group, endpoint.info.version), endpoint.info.kind);
   const wctx = { ...writeContext(ar, ctx), duplicateFields };
-  const created = await endpoint.store.create(ar.info.namespace, endpoint.fromVersion(obj), wctx);
+  const created = await endpoint.store.create(ar.info.namespace, endpoint.fromRequest(obj, wctx), wctx);
   return { ...renderObject(ar, ctx, 201, created), headers: warningHeaders(wctx.warnings) };
 };
 

@@ -58,7 +58,7 @@ export const patch: Handler = async (ar, ctx) => {
     info.name,
     (current) => {
       const result = patched(() => applyPatch(type, endpoint.toVersion(current) as never, body, { fieldValidation, schema }));
-      if (fieldValidation !== 'Ignore') strictCheck(result, type, body, fieldValidation, wctx, endpoint.store.unknownFieldsOf(result));
+      if (fieldValidation !== 'Ignore') strictCheck(result, type, body, fieldValidation, wctx, endpoint.unknownFieldsOf(result));
       return endpoint.fromVersion(result);
     },
     // Unknown fields were judged against the patch here, as upstream does; the store need not again.

@@ -10,6 +10,6 @@ export const update: Handler = async (ar, ctx) => {
   const apiVersion = endpoint.info.group ? `${endpoint.info.group}/${endpoint.info.version}` : endpoint.info.version;
   checkKind(obj, apiVersion, endpoint.info.kind);
   const wctx = { ...writeContext(ar, ctx, info.subresource || undefined), duplicateFields };
-  const { object, created } = await endpoint.store.update(info.namespace, info.name, endpoint.fromVersion(obj), wctx);
+  const { object, created } = await endpoint.store.update(info.namespace, info.name, endpoint.fromRequest(obj, wctx), wctx);
   return { ...renderObject(ar, ctx, created ? 201 : 200, object), headers: warningHeaders(wctx.warnings) };
 };

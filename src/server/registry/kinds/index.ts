@@ -9,6 +9,7 @@ import { namespaces } from './namespace.ts';
 import { services } from './service.ts';
 import { jobs } from './job.ts';
 import { horizontalPodAutoscalerConversion } from './horizontal-pod-autoscaler.ts';
+import { eventConversion, events } from './event.ts';
 import { labelSelectorScale, mapSelectorScale } from '../scale.ts';
 import { customResourceDefinitionStrategy } from '../../crd/crd-strategy.ts';
 
@@ -37,8 +38,8 @@ const STRATEGIES: Record<string, Strategy> = {
   'admissionregistration.k8s.io/validatingadmissionpolicies': withGeneration,
   'admissionregistration.k8s.io/validatingadmissionpolicybindings': withGeneration,
   '/endpoints': { allowCreateOnUpdate: true },
-  '/events': { allowCreateOnUpdate: true },
-  'events.k8s.io/events': { allowCreateOnUpdate: true },
+  // events.k8s.io/v1 events share this store (registry.ts SHARED_STORES)
+  '/events': events,
 };
 
 const DEFAULT_STRATEGY: Strategy = {};
@@ -86,6 +87,7 @@ export interface VersionConverter {
 
 const CONVERTERS: Record<string, VersionConverter> = {
   'autoscaling/horizontalpodautoscalers': horizontalPodAutoscalerConversion,
+  'events.k8s.io/events': eventConversion,
 };
 
 export function versionConverter(group: string, resource: string): VersionConverter | undefined {

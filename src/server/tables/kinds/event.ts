@@ -6,20 +6,11 @@ import { NAME, text, wide } from '../columns.ts';
 import { has, int, name, obj, str } from '../fields.ts';
 import type { Json } from '../fields.ts';
 import type { TableEntry } from '../types.ts';
+import { toCoreV1 } from '../../registry/kinds/event.ts';
 
-/** The fields printEvent reads, from an events.k8s.io/v1 Event (events/v1 conversion.go). */
+/** The fields printEvent reads: an events.k8s.io/v1 Event in its core shape. */
 export function coreEventFields(e: KubeObject): KubeObject {
-  if (!str(e.apiVersion).startsWith('events.k8s.io/')) return e;
-  return {
-    ...e,
-    involvedObject: e.regarding,
-    source: e.deprecatedSource,
-    message: e.note,
-    firstTimestamp: e.deprecatedFirstTimestamp,
-    lastTimestamp: e.deprecatedLastTimestamp,
-    count: e.deprecatedCount,
-    reportingComponent: e.reportingController,
-  };
+  return str(e.apiVersion).startsWith('events.k8s.io/') ? toCoreV1(e) : e;
 }
 
 /** formatEventSource: component (else reporting controller, JSON reportingComponent), then ", host" (else reporting instance). */
