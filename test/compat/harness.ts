@@ -39,14 +39,16 @@ const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
 const TIMESTAMP = /\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)/g;
 const RESOURCE_VERSION = /(resourceVersion["']?:\s*["']?)\d+/g;
 
-/** Normalises what two runs may legitimately differ in. Ages are replaced keeping column widths. */
+/** Normalises what two runs may legitimately differ in: klog headers, uids, times, resourceVersions, ages. */
 export function normalize(s: string): string {
   return s
     .replace(/^([IWEF])\d{4} \d\d:\d\d:\d\d\.\d{6}\s+\d+ /gm, '$1<klog> ')
     .replace(UUID, '<uid>')
     .replace(TIMESTAMP, '<time>')
     .replace(RESOURCE_VERSION, '$1<rv>')
-    .replace(/(?<=\s|^)(\d+d\d*h?|\d+h\d*m?|\d+m\d*s?|\d+s|<invalid>)(?=\s|$)/gm, (m) => '~'.repeat(m.length));
+    // An age's width may change between the two runs ("9s", "10s"), and with it the padding after
+    // it: both collapse, so the columns before an age are still compared to the byte.
+    .replace(/(?<=\s|^)(?:\d+d\d*h?|\d+h\d*m?|\d+m\d*s?|\d+s|<invalid>)(?=\s|$)( *)/gm, (_, pad: string) => (pad ? '~ ' : '~'));
 }
 
 export async function startCompat(t: Cleanup): Promise<Compat> {
