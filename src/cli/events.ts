@@ -68,7 +68,7 @@ async function makePrinter(ctx: Ctx, inv: Invocation, allNamespaces: boolean): P
     return { print: (list) => table.print(list, w), flush: () => w.flush() };
   }
   const { printerFor, PrinterError } = await import('../printers/index.ts');
-  const printer = printerFor(output, {
+  const printer = await printerFor(output, {
     mode: 'generic',
     template: f.string('template'),
     outputChanged: true,

@@ -1,11 +1,10 @@
 // kubectl get's human-readable output loop (get.go Run), minus the fetching: one table printer per
 // resource type, widths forgotten when the type changes, one blank line between types that
 // printed something, --sort-by applied to each server Table. Feed it the fetched objects in order.
-import { printerFor } from './select.ts';
+import { tablePrinter } from './select.ts';
 import type { PrintOptions } from './select.ts';
-import { PrinterError, isTable } from './objects.ts';
-import type { GroupKind, ResourcePrinter, Writer } from './objects.ts';
-import { UnsortableFieldError, sortTable } from './sort.ts';
+import { PrinterError, UnsortableFieldError, isTable } from './objects.ts';
+import type { GroupKind, ResourcePrinter, Table, Writer } from './objects.ts';
 import { TabWriter } from './tabwriter.ts';
 
 export interface ResourceMapping extends GroupKind {
@@ -32,9 +31,16 @@ export class GetTableOutput {
   private last: string | undefined;
   private printer: ResourcePrinter | undefined;
 
-  constructor(
+  /** The output loop; the sorter (JSONPath and all) loads only for --sort-by. */
+  static async create(out: Writer, options: GetTableOptions = {}): Promise<GetTableOutput> {
+    const sortTable = options.sortBy ? (await import('./sort.ts')).sortTable : undefined;
+    return new GetTableOutput(out, options, sortTable);
+  }
+
+  private constructor(
     out: Writer,
-    private readonly options: GetTableOptions = {},
+    private readonly options: GetTableOptions,
+    private readonly sortTable: ((table: Table, sortBy: string) => Table) | undefined,
   ) {
     this.w = new TabWriter({
       write: (s: string) => {
@@ -59,14 +65,14 @@ export class GetTableOutput {
       this.w.setRememberedWidths(null);
       if (this.last !== undefined && !o.noHeaders && this.written > 0) this.separatorReady = true;
       this.last = mapping.resource;
-      this.printer = printerFor(o.output ?? '', {
+      this.printer = tablePrinter(o.output ?? '', {
         mode: 'get', noHeaders: o.noHeaders, showLabels: o.showLabels, labelColumns: o.labelColumns, now: o.now,
         showKind: o.showKind || o.multipleKinds, kind: mapping, withNamespace: !!o.allNamespaces && mapping.namespaced,
       });
     }
     try {
       // kubectl sorts a Table's rows when it has more than one
-      const body = o.sortBy && isTable(obj) && (obj.rows?.length ?? 0) > 1 ? sortTable(obj, o.sortBy) : obj;
+      const body = o.sortBy && this.sortTable && isTable(obj) && (obj.rows?.length ?? 0) > 1 ? this.sortTable(obj, o.sortBy) : obj;
       this.printer.printObj(body, this.w);
     } catch (e) {
       if (e instanceof UnsortableFieldError || !(e instanceof PrinterError)) throw e;

@@ -98,3 +98,8 @@ export const MISSING_KIND = 'missing apiVersion or kind; try GetObjectKind().Set
 export function hasKind(obj: unknown): boolean {
   return isObject(obj) && ((typeof obj.kind === 'string' && obj.kind !== '') || (typeof obj.apiVersion === 'string' && obj.apiVersion !== ''));
 }
+
+/** An unsortable --sort-by field: kubectl dies with a klog fatal line rather than an error. */
+export class UnsortableFieldError extends PrinterError {
+  override name = 'UnsortableFieldError';
+}

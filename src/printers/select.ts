@@ -5,17 +5,11 @@
 //   - 'get' (kubectl get's PrintFlags): the above plus '' / wide (tables), custom-columns*.
 // Either way the printer's errors are PrinterErrors carrying kubectl's message.
 import { readFileSync } from 'node:fs';
-import { JsonPathError } from '../api/jsonpath/jsonpath.ts';
-import { jsonPathParseErrorMessage } from '../api/jsonpath/kubectl.ts';
-import { CustomColumnsPrinter, parseCustomColumnsSpec, parseCustomColumnsTemplate } from './custom-columns.ts';
-import { TemplateParseError } from './gotemplate/index.ts';
 import { JsonPrinter, OmitManagedFieldsPrinter, YamlPrinter } from './json-yaml-printers.ts';
-import { JsonPathPrinter } from './jsonpath-printer.ts';
 import { NamePrinter } from './name.ts';
 import { PrinterError, isObject } from './objects.ts';
 import type { GroupKind, KubeObject, ResourcePrinter } from './objects.ts';
 import { TablePrinter } from './table.ts';
-import { GoTemplatePrinter } from './template.ts';
 
 export interface PrintOptions {
   /** Which -o values the command accepts (see the module comment). Default 'generic'. */
@@ -95,7 +89,9 @@ function splitFormat(format: string, known: string[], template: string): [string
   return [format, ''];
 }
 
-function templatePrinter(format: string, o: PrintOptions): ResourcePrinter {
+// The template, jsonpath and custom-columns printers load only when chosen: they are most of the
+// printers' code, and a plain table should not pay for them at start-up.
+async function templatePrinter(format: string, o: PrintOptions): Promise<ResourcePrinter> {
   const template = o.template ?? '';
   if (!template && !format) throw new NoCompatiblePrinter();
   const read = o.readFile ?? defaultReadFile;
@@ -112,6 +108,9 @@ function templatePrinter(format: string, o: PrintOptions): ResourcePrinter {
   if (JSONPATH.includes(jpFormat)) {
     if (!jpValue) throw new PrinterError('template format specified but no template given');
     const text = jpFormat === 'jsonpath-file' ? readTemplate(jpValue) : jpValue;
+    const [{ JsonPathPrinter }, { JsonPathError }, { jsonPathParseErrorMessage }] = await Promise.all([
+      import('./jsonpath-printer.ts'), import('../api/jsonpath/jsonpath.ts'), import('../api/jsonpath/kubectl.ts'),
+    ]);
     try {
       return new JsonPathPrinter(text, { allowMissingKeys, outputJson: jpFormat === 'jsonpath-as-json' });
     } catch (e) {
@@ -123,6 +122,7 @@ function templatePrinter(format: string, o: PrintOptions): ResourcePrinter {
   if (!GO_TEMPLATE.includes(gtFormat)) throw new NoCompatiblePrinter();
   if (!gtValue) throw new PrinterError('template format specified but no template given');
   const text = gtFormat === 'templatefile' || gtFormat === 'go-template-file' ? readTemplate(gtValue) : gtValue;
+  const [{ GoTemplatePrinter }, { TemplateParseError }] = await Promise.all([import('./template.ts'), import('./gotemplate/index.ts')]);
   try {
     return new GoTemplatePrinter(text, allowMissingKeys);
   } catch (e) {
@@ -145,7 +145,8 @@ function namePrinter(format: string, o: PrintOptions): ResourcePrinter {
   throw new NoCompatiblePrinter();
 }
 
-function tablePrinter(format: string, o: PrintOptions): ResourcePrinter {
+/** The table printer for -o '' or wide (get's default path, kept synchronous and light). */
+export function tablePrinter(format: string, o: PrintOptions): ResourcePrinter {
   if (format !== '' && format !== 'wide') throw new NoCompatiblePrinter();
   return new TablePrinter({
     kind: o.kind, withKind: o.showKind, noHeaders: o.noHeaders, wide: format === 'wide', withNamespace: o.withNamespace,
@@ -153,11 +154,12 @@ function tablePrinter(format: string, o: PrintOptions): ResourcePrinter {
   });
 }
 
-function customColumnsPrinter(format: string, o: PrintOptions): ResourcePrinter {
+async function customColumnsPrinter(format: string, o: PrintOptions): Promise<ResourcePrinter> {
   if (!format) throw new NoCompatiblePrinter();
   const [f, value] = splitFormat(format, CUSTOM_COLUMNS, o.template ?? '');
   if (!CUSTOM_COLUMNS.includes(f)) throw new NoCompatiblePrinter();
   if (!value) throw new PrinterError('custom-columns format specified but no custom columns given');
+  const { CustomColumnsPrinter, parseCustomColumnsSpec, parseCustomColumnsTemplate } = await import('./custom-columns.ts');
   if (f === 'custom-columns') return new CustomColumnsPrinter(parseCustomColumnsSpec(value), o.noHeaders);
   let text: string;
   try {
@@ -176,13 +178,13 @@ function customColumnsPrinter(format: string, o: PrintOptions): ResourcePrinter 
  * The printer for `-o <format>`; throws PrinterError with kubectl's text for unknown formats,
  * missing or unreadable templates and templates that do not parse.
  */
-export function printerFor(format: string, options: PrintOptions = {}): ResourcePrinter {
+export async function printerFor(format: string, options: PrintOptions = {}): Promise<ResourcePrinter> {
   const mode = options.mode ?? 'generic';
   const allowed = options.allowedFormats ?? outputFormats(mode);
-  const attempt = (...steps: ((f: string) => ResourcePrinter)[]) => (f: string) => {
+  const attempt = (...steps: ((f: string) => ResourcePrinter | Promise<ResourcePrinter>)[]) => async (f: string) => {
     for (const step of steps) {
       try {
-        return step(f);
+        return await step(f);
       } catch (e) {
         if (!(e instanceof NoCompatiblePrinter)) throw e;
       }
@@ -192,7 +194,7 @@ export function printerFor(format: string, options: PrintOptions = {}): Resource
   const o = options;
   if (mode === 'get') {
     const f = o.template && !format ? 'go-template' : format;
-    const printer = attempt(
+    const printer = await attempt(
       (x) => templatePrinter(x, o),
       (x) => jsonYamlPrinter(x, o),
       (x) => tablePrinter(x, o),
@@ -204,7 +206,7 @@ export function printerFor(format: string, options: PrintOptions = {}): Resource
   }
   // --template implies go-template unless -o was given
   const f = o.template && !o.outputChanged ? 'go-template' : format;
-  const printer = attempt(
+  const printer = await attempt(
     (x) => jsonYamlPrinter(x, o),
     (x) => namePrinter(x, o),
     (x) => templatePrinter(x, o),

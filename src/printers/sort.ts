@@ -9,7 +9,7 @@ import { compareGoStrings, kindOf } from '../api/jsonpath/go-values.ts';
 import { goQuote } from '../api/jsonpath/go-format.ts';
 import { cmpQuantity, isQuantity, parseQuantity } from '../api/quantity.ts';
 import { goSortInterface } from '../api/go-sort.ts';
-import { PrinterError, isList } from './objects.ts';
+import { PrinterError, UnsortableFieldError, isList } from './objects.ts';
 import type { KubeObject, Table } from './objects.ts';
 
 class UnsortableError extends Error {}
@@ -40,9 +40,7 @@ function isLess(a: unknown, b: unknown): boolean {
  * A comparison kubectl cannot make. kubectl dies through klog (`F<date> <time> <pid> sorter.go:375] ...`,
  * exit 1); the message here is the part after `] `.
  */
-export class UnsortableFieldError extends PrinterError {
-  override name = 'UnsortableFieldError';
-}
+export { UnsortableFieldError };
 
 /** Sorts `keys` (the objects' first results, or undefined when none) and returns the permutation. */
 function sortByKeys(field: string, keys: unknown[], container: string): number[] {

@@ -209,7 +209,7 @@ const resourceOf = (url: URL) => {
 };
 
 /** kubectl get's printing (get.go Run / printGeneric) over the answers kubectl got. */
-function printLikeGet(args: string[], answers: Response[], write?: (s: string) => void): string {
+async function printLikeGet(args: string[], answers: Response[], write?: (s: string) => void): Promise<string> {
   const f = parseGetFlags(args);
   let stdout = '';
   const out = { write: (s: string) => (write ? write(s) : (stdout += s)) };
@@ -219,7 +219,7 @@ function printLikeGet(args: string[], answers: Response[], write?: (s: string) =
     const single = answers.length === 1 && !isList(answers[0]!.body);
     let obj: KubeObject = single ? answers[0]!.body : toList(objects);
     if (f.sortBy) obj = sortList(obj, f.sortBy);
-    const printer = printerFor(f.output, {
+    const printer = await printerFor(f.output, {
       mode: 'get', template: f.template, showManagedFields: f.showManagedFields, noHeaders: f.noHeaders, allowMissingTemplateKeys: f.allowMissingTemplateKeys,
     });
     printer.printObj(obj, out);
@@ -227,7 +227,7 @@ function printLikeGet(args: string[], answers: Response[], write?: (s: string) =
   }
   const kinds = new Set(answers.map((a) => resourceOf(a.url).res));
   let at = new Date();
-  const table = new GetTableOutput(out, {
+  const table = await GetTableOutput.create(out, {
     output: f.output as '' | 'wide', noHeaders: f.noHeaders, showLabels: f.showLabels, labelColumns: f.labelColumns, showKind: f.showKind,
     allNamespaces: f.allNamespaces, multipleKinds: kinds.size > 1, sortBy: f.sortBy, now: () => at,
   });
@@ -241,14 +241,14 @@ function printLikeGet(args: string[], answers: Response[], write?: (s: string) =
 }
 
 /** kubectl get --watch's printing (get.go watch): the list's objects, then each event, flushed each time. */
-function printLikeWatch(args: string[], list: Response, events: { type: string; object: KubeObject }[]): string {
+async function printLikeWatch(args: string[], list: Response, events: { type: string; object: KubeObject }[]): Promise<string> {
   const f = parseGetFlags(args);
   const watchOnly = args.includes('--watch-only');
   const withEvents = args.includes('--output-watch-events');
   let stdout = '';
   const w = new TabWriter({ write: (s: string) => (stdout += s) });
   const mapping = resourceOf(list.url);
-  const printer = printerFor(f.output, {
+  const printer = await printerFor(f.output, {
     mode: 'get', noHeaders: f.noHeaders, showLabels: f.showLabels, labelColumns: f.labelColumns, now: () => list.at,
     showKind: f.showKind, kind: mapping, withNamespace: f.allNamespaces && mapping.namespaced,
   });
@@ -368,7 +368,7 @@ describe('printers vs kubectl get (same server answers)', { skip: SKIP }, () => 
     assert.equal(r.code, 0, `kubectl ${args.join(' ')} failed: ${r.stderr.split('\n').filter((l) => !l.startsWith('I')).join('\n')}`);
     const answers = responses(r.stderr);
     assert.ok(answers.length > 0, 'no response bodies in the log');
-    assert.equal(printLikeGet(args, answers), r.stdout, `kubectl ${args.join(' ')}`);
+    assert.equal(await printLikeGet(args, answers), r.stdout, `kubectl ${args.join(' ')}`);
   };
 
   for (const args of CASES) test(args.join(' '), () => check(args));
@@ -382,7 +382,7 @@ describe('printers vs kubectl get (same server answers)', { skip: SKIP }, () => 
     let error = '';
     try {
       checkShowLabels(parseGetFlags(args).output, parseGetFlags(args).showLabels);
-      stdout = printLikeGet(args, responses(r.stderr), (s) => (stdout += s));
+      stdout = await printLikeGet(args, responses(r.stderr), (s) => (stdout += s));
     } catch (e) {
       assert.ok(e instanceof PrinterError, String(e));
       error = e.message.endsWith('\n') ? `error: ${e.message}` : `error: ${e.message}\n`;
@@ -458,7 +458,7 @@ describe('printers vs kubectl get (same server answers)', { skip: SKIP }, () => 
       assert.ok(list, 'no list answer in the log');
       const listRV = Number((list.body.metadata as KubeObject).resourceVersion);
       const rv = (o: KubeObject) => Number((o.metadata as KubeObject).resourceVersion);
-      assert.equal(printLikeWatch(args, list, events.filter((e) => rv(e.object) > listRV)), r.stdout);
+      assert.equal(await printLikeWatch(args, list, events.filter((e) => rv(e.object) > listRV)), r.stdout);
     }),
   );
   test('get cm -A -o custom-columns-file=<file>', () => check(['get', 'cm', '-A', '-o', `custom-columns-file=${join(dir, 'columns.txt')}`]));
@@ -472,6 +472,6 @@ describe('printers vs kubectl patch --local (offline)', { skip: SKIP }, () => {
     live = await kubectlPrintLocalAll(KUBECTL!, templateObject, templateCases.map(([, flags]) => flags));
   });
   templateCases.forEach(([name, flags], i) =>
-    test(`${name}: ${flags.join(' ')}`, () => assert.deepEqual(printLocally(templateObject, flags), live[i])),
+    test(`${name}: ${flags.join(' ')}`, async () => assert.deepEqual(await printLocally(templateObject, flags), live[i])),
   );
 });

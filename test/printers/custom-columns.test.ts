@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { CustomColumnsPrinter, PrinterError, WatchEvent, parseCustomColumnsSpec, parseCustomColumnsTemplate } from '../../src/printers/index.ts';
+import { PrinterError, WatchEvent } from '../../src/printers/index.ts';
+import { CustomColumnsPrinter, parseCustomColumnsSpec, parseCustomColumnsTemplate } from '../../src/printers/custom-columns.ts';
 
 const pod = (name: string, images: string[], labels?: Record<string, string>) => ({
   apiVersion: 'v1', kind: 'Pod', metadata: { name, labels }, spec: { containers: images.map((image) => ({ image })) },

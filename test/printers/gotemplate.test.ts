@@ -11,10 +11,10 @@ const fixture = JSON.parse(readFileSync(new URL('./fixtures/kubectl-templates.js
 };
 
 // The same cases against live kubectl: test/compat/printers.test.ts.
-test('every printing case matches recorded kubectl output (stdout, stderr, exit code)', () => {
+test('every printing case matches recorded kubectl output (stdout, stderr, exit code)', async () => {
   assert.deepEqual(Object.keys(fixture.cases).sort(), templateCases.map(([n]) => n).sort(), 'fixture out of date: run test/printers/gen-template-fixtures.ts');
   for (const [name, flags] of templateCases) {
-    assert.deepEqual(printLocally(templateObject, flags), fixture.cases[name], `case ${name} ${JSON.stringify(flags)} (kubectl ${fixture.kubectl})`);
+    assert.deepEqual(await printLocally(templateObject, flags), fixture.cases[name], `case ${name} ${JSON.stringify(flags)} (kubectl ${fixture.kubectl})`);
   }
 });
 

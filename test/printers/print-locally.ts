@@ -34,11 +34,11 @@ export function parsePrintFlags(flags: string[]) {
 }
 
 /** Prints `obj` as `kubectl patch --local ... <flags>` would (its success operation is "patched"). */
-export function printLocally(obj: unknown, flags: string[]): PrintResult {
+export async function printLocally(obj: unknown, flags: string[]): Promise<PrintResult> {
   const f = parsePrintFlags(flags);
   let stdout = '';
   try {
-    const printer = printerFor(f.output, { ...f, mode: 'generic', operation: 'patched' });
+    const printer = await printerFor(f.output, { ...f, mode: 'generic', operation: 'patched' });
     printer.printObj(obj, { write: (s: string) => (stdout += s) });
     return { code: 0, stdout, stderr: '' };
   } catch (e) {

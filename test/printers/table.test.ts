@@ -135,9 +135,9 @@ test('labelHeader', () => {
   assert.equal(labelHeader('tier'), 'TIER');
 });
 
-test('GetTableOutput: a table per resource type, a blank line between, widths reset, sort errors dropped', () => {
+test('GetTableOutput: a table per resource type, a blank line between, widths reset, sort errors dropped', async () => {
   let out = '';
-  const output = new GetTableOutput({ write: (s: string) => (out += s) }, { multipleKinds: true, sortBy: '.metadata.name' });
+  const output = await GetTableOutput.create({ write: (s: string) => (out += s) }, { multipleKinds: true, sortBy: '.metadata.name' });
   const pods = { resource: 'pods', group: '', kind: 'Pod', namespaced: true };
   const cms = { resource: 'configmaps', group: '', kind: 'ConfigMap', namespaced: true };
   const cmTable = (...names: string[]): Table => ({

@@ -110,7 +110,7 @@ async function run(ctx: Ctx, inv: Invocation): Promise<void> {
   const f = inv.flags;
   const output = f.string('output');
   const { printerFor } = await import('../../printers/index.ts');
-  const printer = printerFor(output, {
+  const printer = await printerFor(output, {
     mode: 'generic',
     template: f.string('template'),
     outputChanged: f.changed('output'),

@@ -83,7 +83,7 @@ export const token: CommandDef = {
     const name = nameFromArgs(ctx, inv);
     const client = await ctx.client();
     const { printerFor } = await import('../../printers/index.ts');
-    const printer = printerFor(f.string('output'), {
+    const printer = await printerFor(f.string('output'), {
       template: f.string('template'), outputChanged: f.changed('output'), allowMissingTemplateKeys: f.bool('allow-missing-template-keys'),
       showManagedFields: f.bool('show-managed-fields'), operation: 'created', keepKeyOrder: true,
     });

@@ -35,7 +35,7 @@ export async function printerFailure(e: unknown, ctx: Ctx, prefix = ''): Promise
 /** kubectl's SortingPrinter: a Table's rows or a list's items in --sort-by order, then the printer. */
 export async function sortingPrinter(printer: ResourcePrinter, sortBy: string): Promise<ResourcePrinter> {
   if (!sortBy) return printer;
-  const { isTable, isList, sortTable, sortList } = await import('../../printers/index.ts');
+  const [{ isTable, isList }, { sortTable, sortList }] = await Promise.all([import('../../printers/index.ts'), import('../../printers/sort.ts')]);
   return {
     printObj(obj, w) {
       if (isTable(obj) && (obj.rows?.length ?? 0) > 1) printer.printObj(sortTable(obj, sortBy), w);
@@ -47,18 +47,19 @@ export async function sortingPrinter(printer: ResourcePrinter, sortBy: string): 
 
 /** Tables: the human-readable path of Run. */
 export async function printTables(ctx: Ctx, o: GetOptions, namespace: string, infos: Info[], errors: Error[]): Promise<void> {
-  const { GetTableOutput, sortObjects } = await import('../../printers/index.ts');
+  const { GetTableOutput } = await import('../../printers/index.ts');
   let ordered = infos;
   // RuntimeSorter: several fetched things (pages, objects) are ordered as whole objects first;
   // a failure here ends get before anything is printed
   if (o.sortBy && infos.length > 1) {
+    const { sortObjects } = await import('../../printers/sort.ts');
     try {
       ordered = sortInfos(infos, o.sortBy, sortObjects);
     } catch (e) {
       await printerFailure(e, ctx);
     }
   }
-  const out = new GetTableOutput(ctx.io.out, {
+  const out = await GetTableOutput.create(ctx.io.out, {
     output: o.output === 'wide' ? 'wide' : '',
     noHeaders: o.noHeaders,
     showLabels: o.showLabels,
@@ -106,7 +107,7 @@ export async function printGeneric(ctx: Ctx, o: GetOptions, infos: Info[], error
   const { printerFor, toList } = await import('../../printers/index.ts');
   let printer: ResourcePrinter;
   try {
-    printer = printerFor(o.output, {
+    printer = await printerFor(o.output, {
       mode: 'get',
       template: o.template,
       allowMissingTemplateKeys: o.allowMissingTemplateKeys,

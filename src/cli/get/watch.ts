@@ -79,7 +79,7 @@ export async function runWatch(ctx: Ctx, o: GetOptions): Promise<void> {
   const mapping = { group: info.resource.group, kind: info.resource.kind };
   let base: ResourcePrinter;
   try {
-    base = printers.printerFor(o.output, {
+    base = await printers.printerFor(o.output, {
       mode: 'get', template: o.template, allowMissingTemplateKeys: o.allowMissingTemplateKeys, showManagedFields: o.showManagedFields,
       noHeaders: o.noHeaders, showLabels: o.showLabels, labelColumns: o.labelColumns, showKind: o.showKind,
       withNamespace: o.allNamespaces, kind: mapping, now: () => ctx.now(),
