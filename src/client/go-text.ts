@@ -1,30 +1,9 @@
 // Texts the way Go prints them, for messages that must read exactly like kubectl's: %q quoting,
 // time.Duration parsing and printing, url.Values encoding, JSON with Go's HTML escaping, and the
 // os/syscall error strings behind `open X: no such file or directory`.
+import { goQuote } from '../api/jsonpath/go-format.ts';
 
-/** strconv.Quote: double quotes, Go escapes, non-printable runes as \x / \u / \U. */
-export function goQuote(s: string): string {
-  let out = '"';
-  for (const ch of s) {
-    const cp = ch.codePointAt(0)!;
-    switch (ch) {
-      case '"': out += '\\"'; continue;
-      case '\\': out += '\\\\'; continue;
-      case '\x07': out += '\\a'; continue;
-      case '\b': out += '\\b'; continue;
-      case '\f': out += '\\f'; continue;
-      case '\n': out += '\\n'; continue;
-      case '\r': out += '\\r'; continue;
-      case '\t': out += '\\t'; continue;
-      case '\v': out += '\\v'; continue;
-    }
-    if (cp < 0x20 || cp === 0x7f) out += `\\x${cp.toString(16).padStart(2, '0')}`;
-    else if (cp >= 0x80 && cp < 0xa0) out += `\\u${cp.toString(16).padStart(4, '0')}`;
-    else if (cp >= 0xd800 && cp < 0xe000) out += '\\ufffd';  // lone surrogate: Go sees invalid UTF-8
-    else out += ch;
-  }
-  return `${out}"`;
-}
+export { goQuote };
 
 const UNITS: Record<string, number> = { ns: 1e-6, us: 1e-3, 'µs': 1e-3, 'μs': 1e-3, ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
 

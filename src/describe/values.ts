@@ -1,5 +1,7 @@
 // Reading loosely typed API objects (JSON as it arrived) and printing values as Go's fmt does for
 // the typed fields describe formats with %v, %d, %t.
+import { goQuote } from '../api/jsonpath/go-format.ts';
+import { compareGoStrings } from '../api/jsonpath/go-values.ts';
 
 export type Obj = Record<string, unknown>;
 
@@ -16,7 +18,8 @@ export const has = (v: unknown): boolean => v !== undefined && v !== null;
 export const strMap = (v: unknown): Record<string, string> => Object.fromEntries(Object.entries(obj(v)).map(([k, x]) => [k, str(x)]));
 
 /** Byte order of UTF-8 strings, as Go's sort.Strings (UTF-16 order differs above the BMP only). */
-export const byteOrder = (a: string, b: string): number => (a === b ? 0 : Buffer.compare(Buffer.from(a), Buffer.from(b)));
+/** Go's string order (UTF-8 bytes). */
+export const byteOrder = compareGoStrings;
 export const sortedKeys = (m: Record<string, unknown>): string[] => Object.keys(m).sort(byteOrder);
 
 /** A stable sort, as Go's sort.Slice behaves for the short lists describe sorts. */
@@ -59,21 +62,4 @@ export const goStrings = (v: unknown): string => `[${strs(v).join(' ')}]`;
 /** IntOrString.String(). */
 export const intOrString = (v: unknown): string => (typeof v === 'number' ? String(Math.trunc(v)) : str(v));
 
-/** strconv.Quote, as %q prints a string. */
-export function goQuote(s: string): string {
-  let out = '"';
-  for (const ch of s) {
-    const c = ch.codePointAt(0)!;
-    if (ch === '"' || ch === '\\') out += `\\${ch}`;
-    else if (ch === '\n') out += '\\n';
-    else if (ch === '\t') out += '\\t';
-    else if (ch === '\r') out += '\\r';
-    else if (c === 7) out += '\\a';
-    else if (c === 8) out += '\\b';
-    else if (c === 12) out += '\\f';
-    else if (c === 11) out += '\\v';
-    else if (c < 0x20 || c === 0x7f) out += `\\x${c.toString(16).padStart(2, '0')}`;
-    else out += ch;
-  }
-  return `${out}"`;
-}
+export { goQuote };

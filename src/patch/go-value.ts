@@ -3,6 +3,9 @@
 // The patch algorithms compare, print and sort values with Go's rules (==, reflect.DeepEqual,
 // fmt's %v and %s), and their error texts embed those prints, so they live here once.
 
+import { formatGoValue } from '../api/jsonpath/go-format.ts';
+import { compareGoStrings, sortedKeys } from '../api/jsonpath/go-values.ts';
+
 export type Json = null | boolean | number | string | Json[] | JsonObject;
 export interface JsonObject {
   [key: string]: Json;
@@ -90,39 +93,8 @@ export function clone<T extends Json | undefined>(v: T): T {
   return out as T;
 }
 
-/** fmt's %v of a float64: shortest digits, exponent form outside [1e-4, 1e6) ('g' with eprec 6). */
-function formatFloat(f: number): string {
-  const [mantissa, exp] = f.toExponential().split('e') as [string, string];
-  const e = Number(exp);
-  if (e >= -4 && e < 6) return String(f);
-  return `${mantissa}e${e < 0 ? '-' : '+'}${String(Math.abs(e)).padStart(2, '0')}`;
-}
-
-function sortedKeys(m: JsonObject): string[] {
-  return Object.keys(m).sort(compareStrings);
-}
-
 /** fmt.Sprintf("%v", v): maps as map[k:v ...] with sorted keys, slices as [a b]. */
-export function goSprint(v: Json | undefined): string {
-  switch (goKind(v)) {
-    case 'nil':
-      return '<nil>';
-    case 'string':
-      return v as string;
-    case 'bool':
-      return String(v);
-    case 'int64':
-      return String(v);
-    case 'float64':
-      return formatFloat(v as number);
-    case 'slice':
-      return `[${(v as Json[]).map(goSprint).join(' ')}]`;
-    case 'map': {
-      const m = v as JsonObject;
-      return `map[${sortedKeys(m).map((k) => `${k}:${goSprint(m[k])}`).join(' ')}]`;
-    }
-  }
-}
+export const goSprint = (v: Json | undefined): string => formatGoValue(v ?? null);
 
 /** fmt.Sprintf("%s", v): like %v for strings, a %!s(T=v) complaint for other scalars. */
 export function goSprintS(v: Json | undefined): string {
@@ -143,17 +115,7 @@ export function goSprintS(v: Json | undefined): string {
   }
 }
 
-/** Go's string order: bytes of UTF-8, i.e. code points (UTF-16 units differ only around surrogates). */
-export function compareStrings(a: string, b: string): number {
-  if (a === b) return 0;
-  if (!/[\uD800-\uDFFF]/.test(a) && !/[\uD800-\uDFFF]/.test(b)) return a < b ? -1 : 1;
-  const x = Array.from(a), y = Array.from(b);
-  for (let i = 0; i < x.length && i < y.length; i++) {
-    const d = x[i]!.codePointAt(0)! - y[i]!.codePointAt(0)!;
-    if (d !== 0) return d;
-  }
-  return x.length - y.length;
-}
+export { compareGoStrings as compareStrings };
 
 /** Objects keyed in Go's json.Marshal order (sorted), recursively: the bytes kubectl sends. */
 export function sortKeysDeep<T extends Json>(v: T): T {

@@ -1,5 +1,6 @@
 // Reading untyped object JSON the way the printers read Go structs: a missing field is its zero
 // value ("" / 0 / false / empty), a missing pointer is undefined.
+import { compareGoStrings } from '../../api/jsonpath/go-values.ts';
 import type { KubeObject } from '../../api/object.ts';
 import { since } from '../../api/duration.ts';
 
@@ -59,8 +60,8 @@ export const orNone = (s: string): string => (s === '' ? '<none>' : s);
 export const goBool = (v: boolean): string => (v ? 'True' : 'False');
 export const boolPtr = (v: unknown): string => (has(v) ? goBool(v === true) : '<unset>');
 
-/** Go's sort.Strings order: by UTF-8 bytes, which for the ASCII of names and labels is code units. */
-export const byteOrder = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+/** Go's sort.Strings order: by UTF-8 bytes. */
+export const byteOrder = compareGoStrings;
 
 /** sets.NewString(...).List(): sorted and de-duplicated. */
 export const sortedSet = (values: Iterable<string>): string[] => [...new Set(values)].sort(byteOrder);

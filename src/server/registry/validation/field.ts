@@ -3,6 +3,7 @@
 // strings quoted, numbers bare, Stringers (Quantity, IntOrString) bare, maps/slices/structs as %#v.
 // fieldErrorBody only knows JSON, so a value whose Go text differs from JSON is folded into the
 // detail ("Invalid value: <go text>: <detail>"), which renders the same bytes.
+import { goQuote } from '../../../api/jsonpath/go-format.ts';
 import type { FieldError } from '../../status.ts';
 
 /** A decoded JSON object or value; validators read the wire form loosely. */
@@ -18,26 +19,7 @@ export type GoValue = string | number | boolean | null | GoText;
 
 export const goText = (text: string) => new GoText(text);
 
-/** strconv.Quote: printable runes kept, the rest escaped Go-style. */
-export function goQuote(s: string): string {
-  let out = '"';
-  for (const ch of s) {
-    const c = ch.codePointAt(0)!;
-    if (ch === '"' || ch === '\\') out += '\\' + ch;
-    else if (c === 7) out += '\\a';
-    else if (c === 8) out += '\\b';
-    else if (c === 12) out += '\\f';
-    else if (c === 10) out += '\\n';
-    else if (c === 13) out += '\\r';
-    else if (c === 9) out += '\\t';
-    else if (c === 11) out += '\\v';
-    else if (c < 0x20 || c === 0x7f) out += '\\x' + c.toString(16).padStart(2, '0');
-    else if ((c >= 0x80 && c < 0xa0) || c === 0xad || c === 0x2028 || c === 0x2029 || c === 0xfeff)
-      out += c > 0xff ? '\\u' + c.toString(16).padStart(4, '0') : '\\u00' + c.toString(16).padStart(2, '0');
-    else out += ch;
-  }
-  return out + '"';
-}
+export { goQuote };
 
 /** Go's text for a value, or undefined when fieldErrorBody's JSON rendering already matches it. */
 function foldedText(value: GoValue): string | undefined {
