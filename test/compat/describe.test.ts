@@ -209,6 +209,10 @@ describe('kubectl describe', { skip: SKIP }, () => {
     test('a missing file', () => same(['-f', 'no-such-file.yaml']));
     test('no arguments', () => same([]));
     test('an unknown resource type', () => same(['nosuchtype']));
+    // the builder's argument errors: the resource/name hint names `get` whatever the command
+    test('a type, then TYPE/NAME', () => same(['pods', 'pods/lonely-1']));
+    test('TYPE/NAME with a selector', () => same(['pods/lonely-1', '-l', 'app=x']));
+    test('an empty word in a type list', () => same(['cm,,svc']));
     test('a missing object', () => same(['pod', 'ghost']));
     test('a missing object with events about it', () => same(['pod', 'gone']));
     test('two missing objects', () => same(['pods', 'ghost', 'ghost']));

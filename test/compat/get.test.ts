@@ -105,6 +105,8 @@ describe('kubectl get', { skip: SKIP }, () => {
     test('cluster-scoped: namespaces', () => same(['ns']));
     test('cluster-scoped with a group', () => same(['priorityclasses']));
     test('fully qualified type', () => same(['deployments.v1.apps']));
+    // an exact short-name match drops the version it was given
+    test('short name with a version that is not served', () => same(['deploy.v9.apps']));
     test('-A', () => same(['cm', '-A']));
     test('-A on a cluster-scoped type', () => same(['nodes', '-A']));
     test('-n', () => same(['cm', '-n', 'team']));
@@ -223,6 +225,11 @@ describe('kubectl get', { skip: SKIP }, () => {
     test('name with a selector', () => same(['cm', 'a1', '-l', 'a=b']));
     test('name with -A', () => same(['cm', 'a1', '-A']));
     test('TYPE/NAME then a bare type', () => same(['cm/a1', 'svc']));
+    test('a type, then TYPE/NAME', () => same(['cm', 'cm/a1']));
+    test('TYPE/NAME with a selector', () => same(['cm/a1', '-l', 'a=b']));
+    test('TYPE/NAME with a field selector', () => same(['cm/a1', '--field-selector', 'metadata.name=a1']));
+    test('TYPE/NAME with -f', () => same(['cm/a1', '-f', one]));
+    test('a type with -f', () => same(['cm', '-f', one]));
     test('bad label selector', () => same(['cm', '-l', 'bad label']));
     test('bad field selector', () => same(['cm,secrets', '--field-selector', 'bogus=x']));
     test('--output-watch-events without --watch', () => same(['cm', '--output-watch-events']));
