@@ -5,7 +5,7 @@ import type { ApiClient, ApiResource } from '../client/types.ts';
 import type { CommandDef, Invocation } from './command.ts';
 import { filenameFlags, filenameOptions } from './common-flags.ts';
 import type { Ctx } from './ctx.ts';
-import { CliError, isKubectlError } from './errors.ts';
+import { CliError, aggregate, isKubectlError } from './errors.ts';
 import { flag } from './flags.ts';
 
 const LONG = `Show the details of one or more resources, together with what relates to them, such as their events, the pods or ReplicaSets they control, or the objects that use them.
@@ -51,19 +51,8 @@ interface Info {
   name: string;
 }
 
-/** Several errors, one per line (CheckErr's MultipleErrors): API errors in kubectl's words, others as they are. */
-class MultipleErrors extends Error {
-  readonly exitCode = 1;
-  constructor(readonly errors: Error[]) {
-    super(errors.map((e) => e.message).join(', '));
-  }
-  kubectlMessage(): string {
-    return this.errors.map((e) => (isKubectlError(e) ? e.kubectlMessage() : e.message)).join('\n');
-  }
-}
-
 function fail(errors: Error[]): never {
-  throw errors.length === 1 ? errors[0]! : new MultipleErrors(errors);
+  throw aggregate(errors);
 }
 
 const isNotFound = (e: unknown) => (e as { reason?: unknown } | null)?.reason === 'NotFound';
@@ -117,8 +106,7 @@ async function run(ctx: Ctx, inv: Invocation): Promise<void> {
  */
 async function resolve(ctx: Ctx, client: ApiClient, o: DescribeOptions, allowAll: boolean): Promise<{ infos: Info[]; errors: Error[] }> {
   const { build, resourcePath } = await import('./resource/builder.ts');
-  const mapper = await client.mapper();
-  const built = await build(mapper, {
+  const built = await build(() => client.mapper(), {
     args: o.args,
     filenames: o.filenames,
     recursive: o.recursive,

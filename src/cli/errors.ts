@@ -21,6 +21,22 @@ export function isKubectlError(e: unknown): e is KubectlError & Error {
   return e instanceof Error && typeof (e as Partial<KubectlError>).kubectlMessage === 'function';
 }
 
+/** CheckErr on an aggregate: every error on its own line, API errors in kubectl's words, none prefixed. */
+export class MultipleErrors extends Error {
+  readonly exitCode = 1;
+  constructor(readonly errors: Error[]) {
+    super(errors.map((e) => e.message).join('\n'));
+  }
+  kubectlMessage(): string {
+    return this.errors.map((e) => (isKubectlError(e) ? e.kubectlMessage() : e.message)).join('\n');
+  }
+}
+
+/** An aggregate of one is that error itself (CheckErr unwraps it). */
+export function aggregate(errors: Error[]): Error {
+  return errors.length === 1 ? errors[0]! : new MultipleErrors(errors);
+}
+
 export function exitCodeOf(err: unknown): number {
   if (err instanceof CliError) return err.exitCode;
   if (isKubectlError(err)) return err.exitCode ?? 1;

@@ -213,6 +213,9 @@ describe('kubectl describe', { skip: SKIP }, () => {
     test('a type, then TYPE/NAME', () => same(['pods', 'pods/lonely-1']));
     test('TYPE/NAME with a selector', () => same(['pods/lonely-1', '-l', 'app=x']));
     test('an empty word in a type list', () => same(['cm,,svc']));
+    test('missing paths, together', () => same(['-f', 'nx1.yaml', '-f', 'nx2.yaml']));
+    test('a missing path with TYPE/NAME', () => same(['-f', 'nx1.yaml', 'pods/lonely-1']));
+    test('names with a selector, before type lookup', () => same(['nosuch', 'x', '-l', 'a=b']));
     test('a missing object', () => same(['pod', 'ghost']));
     test('a missing object with events about it', () => same(['pod', 'gone']));
     test('two missing objects', () => same(['pods', 'ghost', 'ghost']));

@@ -230,6 +230,9 @@ describe('kubectl get', { skip: SKIP }, () => {
     test('TYPE/NAME with a field selector', () => same(['cm/a1', '--field-selector', 'metadata.name=a1']));
     test('TYPE/NAME with -f', () => same(['cm/a1', '-f', one]));
     test('a type with -f', () => same(['cm', '-f', one]));
+    test('missing paths come first, together', () => same(['-f', join(c.dir, 'nx1.yaml'), '-f', join(c.dir, 'nx2.yaml'), 'cm/a1']));
+    test('a missing path before TYPE/NAME', () => same(['cm/a1', '-f', join(c.dir, 'nx1.yaml')]));
+    test('names with a selector, before type lookup', () => same(['nosuch', 'x', '-l', 'a=b']));
     test('bad label selector', () => same(['cm', '-l', 'bad label']));
     test('bad field selector', () => same(['cm,secrets', '--field-selector', 'bogus=x']));
     test('--output-watch-events without --watch', () => same(['cm', '--output-watch-events']));

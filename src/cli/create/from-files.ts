@@ -44,7 +44,7 @@ export async function runCreate(ctx: Ctx, inv: Invocation): Promise<void> {
 
   const client = await ctx.client();
   const { build, resourcePath } = await import('../resource/builder.ts');
-  const built = await build(await client.mapper(), {
+  const built = await build(() => client.mapper(), {
     args: [],
     filenames: files.filenames,
     recursive: files.recursive,

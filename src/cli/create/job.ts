@@ -35,8 +35,7 @@ export function jobFromCronJob(name: string, namespace: string, cronJob: KubeObj
 
 async function fromCronJob(g: GeneratorInput, from: string): Promise<KubeObject> {
   const { build, resourcePath } = await import('../resource/builder.ts');
-  const mapper = await g.client.mapper();
-  const built = await build(mapper, {
+  const built = await build(() => g.client.mapper(), {
     args: [from], filenames: [], recursive: false, namespace: g.client.namespace, namespaceExplicit: g.client.namespaceExplicit,
     allNamespaces: false, selecting: false, program: g.ctx.program, command: 'create', cwd: g.ctx.cwd,
   });

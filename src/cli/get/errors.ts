@@ -1,23 +1,14 @@
 // How get ends with errors: several per-object errors one per line after what could be printed
 // (CheckErr on an aggregate), and the klog fatal line kubectl dies with on an unsortable field.
 import { klogLine } from '../klog.ts';
-import { CliError, isKubectlError } from '../errors.ts';
+import { CliError, MultipleErrors, aggregate } from '../errors.ts';
 import type { Writer } from '../io.ts';
 
-/** CheckErr's MultipleErrors: API errors in kubectl's words, others as they are, one per line. */
-export class MultipleErrors extends Error {
-  readonly exitCode = 1;
-  constructor(readonly errors: Error[]) {
-    super(errors.map((e) => e.message).join(', '));
-  }
-  kubectlMessage(): string {
-    return this.errors.map((e) => (isKubectlError(e) ? e.kubectlMessage() : e.message)).join('\n');
-  }
-}
+export { MultipleErrors };
 
 /** Throws the errors collected while visiting objects, as kubectl reports them. */
 export function fail(errors: Error[]): never {
-  throw errors.length === 1 ? errors[0]! : new MultipleErrors(errors);
+  throw aggregate(errors);
 }
 
 export const toError = (e: unknown): Error => (e instanceof Error ? e : new Error(String(e)));

@@ -63,8 +63,7 @@ function isDirectory(cwd: string, path: string): boolean {
 /** Resolves arguments and -f inputs into what to read; usage and mapping errors are thrown. */
 export async function resolveTargets(ctx: Ctx, client: ApiClient, o: GetOptions): Promise<Resolved> {
   const { build } = await import('../resource/builder.ts');
-  const mapper = await client.mapper();
-  const built = await build(mapper, {
+  const built = await build(() => client.mapper(), {
     args: o.args,
     filenames: o.filenames,
     recursive: o.recursive,

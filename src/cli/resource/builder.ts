@@ -1,11 +1,13 @@
 // What a resource command acts on, resolved from its arguments, -f inputs and selectors through the
 // server's discovery (kubectl's resource.Builder): objects by name, collections to list, and
 // manifests with the resource they map to. Problems are kept in order for the command to report.
+import { statSync } from 'node:fs';
+import { isAbsolute, join } from 'node:path';
 import type { KubeObject } from '../../api/object.ts';
 import type { ApiResource, RestMapper } from '../../client/types.ts';
 import { parseLabelSelector } from '../../api/labels/label-parser.ts';
-import { CliError } from '../errors.ts';
-import { parseResourceArgs } from './args.ts';
+import { CliError, aggregate } from '../errors.ts';
+import { parseResourceArgs, type ResourceArgs } from './args.ts';
 import { isProblem, readInputs, type InputProblem } from './input.ts';
 
 export type Target =
@@ -24,8 +26,11 @@ export interface BuildRequest {
   allNamespaces: boolean;
   /** -l / --field-selector / --all: listing with a selector, so names are not allowed. */
   selecting: boolean;
+  /** --all (delete): a selector given with it is an error. */
+  all?: boolean;
   /** -l, which also filters the objects read from -f by their own labels. */
   labelSelector?: string;
+  fieldSelector?: string;
   program: string;
   command: string;
   cwd: string;
@@ -41,20 +46,54 @@ export interface Built {
 
 export { isProblem };
 
-/** Resolves arguments and -f inputs; throws CliError for usage errors, as kubectl fails before any request. */
-export async function build(mapper: RestMapper, req: BuildRequest): Promise<Built> {
-  const parsed = parseResourceArgs(req.args, req.program);
-  // kubectl checks paths first, then selectors, each with its own text for the argument forms.
+const given = (s: string | undefined) => !!s && s.trim() !== '';
+
+/**
+ * The builder's checks before any request, with kubectl's texts and precedence (visitorResult):
+ * the problems met while reading the parameters (missing paths, --all with a selector, malformed
+ * arguments) together, then what the chosen way of selecting (paths, selectors, names) forbids.
+ */
+export function checkArguments(req: BuildRequest): ResourceArgs {
+  const errs: Error[] = [];
+  for (const f of req.filenames) {
+    if (f === '-' || /^https?:\/\//.test(f)) continue;
+    try {
+      statSync(isAbsolute(f) ? f : join(req.cwd, f));
+    } catch {
+      errs.push(new CliError(`the path ${JSON.stringify(f)} does not exist`));
+    }
+  }
+  if (req.all && (given(req.labelSelector) || given(req.fieldSelector))) errs.push(new CliError("setting 'all' parameter but found a non empty selector. "));
+  let parsed: ResourceArgs = { form: 'none' };
+  try {
+    parsed = parseResourceArgs(req.args, req.program);
+  } catch (e) {
+    errs.push(e as Error);
+  }
+  if (errs.length) throw aggregate(errs);
   if (req.filenames.length) {
     if (parsed.form === 'types') throw new CliError('when paths, URLs, or stdin is provided as input, you may not specify resource arguments as well');
     if (parsed.form === 'pairs') throw new CliError('resource/name arguments cannot be provided when a path is specified');
-    return buildFromFiles(mapper, req);
+  } else if (req.selecting) {
+    if (parsed.form === 'types' && parsed.names.length) throw new CliError('name cannot be provided when a selector is specified');
+    if (parsed.form === 'pairs') throw new CliError('selectors and the all flag cannot be used when passing resource/name arguments');
+    if (parsed.form === 'none') throw new CliError('at least one resource must be specified to use a selector');
   }
+  return parsed;
+}
+
+/**
+ * Resolves arguments and -f inputs; throws CliError for usage errors, as kubectl fails before any
+ * request. The mapper is asked for only after those checks, so they come before any discovery.
+ */
+export async function build(mapperOf: () => Promise<RestMapper>, req: BuildRequest): Promise<Built> {
+  const parsed = checkArguments(req);
+  if (req.filenames.length) return buildFromFiles(await mapperOf(), req);
+  if (parsed.form === 'none') return { items: [] };
+  const mapper = await mapperOf();
   const namespaceFor = (r: ApiResource) => (!r.namespaced ? '' : req.allNamespaces ? undefined : req.namespace);
   const items: Built['items'] = [];
-  if (parsed.form === 'none') return { items };
   if (parsed.form === 'pairs') {
-    if (req.selecting) throw new CliError('selectors and the all flag cannot be used when passing resource/name arguments');
     for (const { type, name } of parsed.pairs) {
       const resource = await mapper.resourceFor(type);
       if (req.allNamespaces && resource.namespaced) throw new CliError('a resource cannot be retrieved by name across all namespaces');
@@ -69,7 +108,6 @@ export async function build(mapper: RestMapper, req: BuildRequest): Promise<Buil
   const resources: ApiResource[] = [];
   for (const word of new Set(words)) resources.push(await mapper.resourceFor(word));
   if (parsed.names.length) {
-    if (req.selecting) throw new CliError('name cannot be provided when a selector is specified');
     if (req.allNamespaces && resources.some((r) => r.namespaced)) throw new CliError('a resource cannot be retrieved by name across all namespaces');
     for (const resource of resources)
       for (const name of parsed.names) items.push({ kind: 'object', resource, namespace: resource.namespaced ? req.namespace : '', name });

@@ -1,20 +1,20 @@
-// delete's selection checks before any request: kubectl's builder texts and their precedence.
+// delete's selection checks before any request (its own and the builder's): kubectl's texts and precedence.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { command } from '../../../src/cli/delete.ts';
 import { complete, toOptions } from '../../../src/cli/delete/options.ts';
-import { aggregate, checkSelection, kindString, MultipleErrors } from '../../../src/cli/delete/targets.ts';
+import { buildRequest, checkSomethingSelected, kindString } from '../../../src/cli/delete/targets.ts';
+import { aggregate, MultipleErrors } from '../../../src/cli/errors.ts';
+import { checkArguments } from '../../../src/cli/resource/builder.ts';
 import { FlagSet, Flags } from '../../../src/cli/flags.ts';
-import { parseResourceArgs } from '../../../src/cli/resource/args.ts';
 
 function check(...argv: string[]): void {
   const parsed = new FlagSet(command.flags!).parse(argv);
   const f = new Flags(parsed);
   const o = complete(toOptions(f, () => {}), f, () => {});
-  checkSelection(o, parsed.args, process.cwd(), (a) => {
-    const p = parseResourceArgs(a, 'kubectl');
-    return { kind: p.form, names: p.form === 'types' ? p.names.length : 0 };
-  });
+  const req = buildRequest(o, parsed.args, { program: 'kubectl', cwd: process.cwd() });
+  checkSomethingSelected(req);
+  checkArguments(req);
 }
 
 test('what each way of selecting forbids', () => {
