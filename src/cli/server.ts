@@ -1,4 +1,5 @@
 // `ktl server`: run the bundled API server in the foreground until SIGINT/SIGTERM.
+import { rename } from 'node:fs/promises';
 import type { CommandDef } from './command.ts';
 import { CliError } from './errors.ts';
 import { flag } from './flags.ts';
@@ -25,8 +26,11 @@ export async function run(flags: ServerFlags & { writeKubeconfig?: string }, io:
     const { adminEntries, configFromEntries, writeKubeconfigFile } = await import('../kubeconfig/index.ts');
     const { ca, admin } = server.pki;
     const entries = adminEntries({ server: server.url, caPem: ca.certPem, clientCertPem: admin.certPem, clientKeyPem: admin.keyPem, name: CONTEXT_NAME });
-    // Written only once the server listens and is ready: callers wait for the file, then go.
-    await writeKubeconfigFile(flags.writeKubeconfig, configFromEntries(entries));
+    // Written only once the server listens and is ready, and whole: callers wait for the file to
+    // appear and read it at once, so it is written aside and renamed into place.
+    const partial = `${flags.writeKubeconfig}.${process.pid}.tmp`;
+    await writeKubeconfigFile(partial, configFromEntries(entries));
+    await rename(partial, flags.writeKubeconfig);
   }
   io.err.write(`ktl server listening on ${server.url}\n`);
   await new Promise<void>((resolve) => {

@@ -35,14 +35,22 @@ export async function startServerProcess(dataDir: string, extraArgs: string[] = 
   child.stderr!.on('data', (d) => (stderr += String(d)));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   const deadline = Date.now() + 30_000;
-  while (!existsSync(kubeconfig)) {
-    if (child.exitCode !== null) throw new Error(`ktl server exited: ${stderr}`);
-    if (Date.now() > deadline) throw new Error(`ktl server did not start: ${stderr}`);
-    await new Promise((r) => setTimeout(r, 20));
+  let cluster, user;
+  try {
+    while (!existsSync(kubeconfig)) {
+      if (child.exitCode !== null) throw new Error(`ktl server exited: ${stderr}`);
+      if (Date.now() > deadline) throw new Error(`ktl server did not start: ${stderr}`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    const config = await parseKubeconfig(readFileSync(kubeconfig, 'utf8'));
+    cluster = config.clusters.ktl;
+    user = config.authInfos.ktl;
+    if (!cluster || !user) throw new Error(`the kubeconfig the server wrote has no "ktl" entries: ${kubeconfig}`);
+  } catch (e) {
+    // a server left running would keep the test process alive
+    child.kill('SIGKILL');
+    throw e;
   }
-  const config = await parseKubeconfig(readFileSync(kubeconfig, 'utf8'));
-  const cluster = config.clusters.ktl!;
-  const user = config.authInfos.ktl!;
   const agent = new Agent({ ca: cluster.certificateAuthorityData, cert: user.clientCertificateData, key: user.clientKeyData, keepAlive: true, maxSockets: 32 });
   const url = cluster.server;
   return {
